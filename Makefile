@@ -1,0 +1,44 @@
+# Two commands set up a fresh machine: `make run` and `make test`.
+VENV := .venv
+PY := $(VENV)/bin/python
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: install run test lint lock chromium clean
+
+install: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: requirements.lock
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --requirement requirements.lock
+	touch $@
+
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+## Install, load the demo minutes and serve the app on SQLite at http://127.0.0.1:8000/
+run: install
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py loaddemo
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+## Install and run the whole test suite (set DATABASE_URL to run it on PostgreSQL)
+test: install chromium
+	$(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/pytest
+
+lint: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Browser tests drive Debian's Chromium; Playwright's own browser download is not used.
+chromium:
+	@test -x $(CHROMIUM) || { apt-get update -qq && apt-get install -y -qq chromium; }
+
+lock:
+	$(VENV)/bin/pip freeze --exclude-editable | sed '1i # Exact versions of every Python package, direct and indirect. Regenerate with: make lock' > requirements.lock
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles db.sqlite3

@@ -1,0 +1,79 @@
+from django import forms
+from django.db import transaction
+
+from actions.models import Action
+from idmg.forms import GovukDateField
+from meetings.models import Department
+
+
+class ActionForm(forms.ModelForm):
+    """An action beside an agenda item, with its owning departments and when it is due."""
+
+    DUE_NONE, DUE_NEXT_MEETING, DUE_BY_DATE = "none", "next_meeting", "date"
+
+    owners = forms.CharField(
+        label="Owning departments",
+        help_text="Separate departments with commas, lead first. For example: Home Office, UKHTC",
+        max_length=500,
+        error_messages={"required": "Enter at least one owning department"},
+    )
+    first_owner_leads = forms.BooleanField(label="The first department named leads", required=False, initial=True)
+    due = forms.ChoiceField(
+        label="When is it due?",
+        widget=forms.RadioSelect,
+        choices=[(DUE_NONE, "No due date"), (DUE_NEXT_MEETING, "At the next meeting"), (DUE_BY_DATE, "By a date")],
+        initial=DUE_NONE,
+    )
+    due_date = GovukDateField(label="Due date", required=False, help_text="For example, 30 4 2013")
+
+    class Meta:
+        model = Action
+        fields = ["text"]
+        labels = {"text": "Action"}
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {"text": {"required": "Enter the action"}}
+
+    field_order = ["text", "owners", "first_owner_leads", "due", "due_date"]
+
+    def __init__(self, *args, agenda_item, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.agenda_item = agenda_item
+        self.instance.agenda_item = agenda_item
+        self.fields["owners"].widget.attrs.update({"autocomplete": "off", "spellcheck": "false"})
+        action = self.instance
+        if action.pk:
+            ownerships = list(action.ownerships.all())
+            self.initial.update(
+                owners=", ".join(ownership.department.short_name for ownership in ownerships),
+                first_owner_leads=bool(ownerships) and ownerships[0].is_lead,
+                due=self.DUE_NEXT_MEETING
+                if action.due_at_next_meeting
+                else self.DUE_BY_DATE
+                if action.due_date
+                else self.DUE_NONE,
+            )
+
+    def clean_owners(self):
+        names = [" ".join(name.split()) for name in self.cleaned_data["owners"].split(",")]
+        names = [name for name in names if name]
+        if not names:
+            raise forms.ValidationError("Enter at least one owning department")
+        if len({name.lower() for name in names}) < len(names):
+            raise forms.ValidationError("Name each owning department once")
+        return names
+
+    def clean(self):
+        cleaned = super().clean()
+        due, due_date = cleaned.get("due"), cleaned.get("due_date")
+        if due == self.DUE_BY_DATE and not due_date and "due_date" not in self.errors:
+            self.add_error("due_date", "Enter the date the action is due")
+        self.instance.due_at_next_meeting = due == self.DUE_NEXT_MEETING
+        self.instance.due_date = due_date if due == self.DUE_BY_DATE else None
+        return cleaned
+
+    @transaction.atomic
+    def save(self, commit=True):
+        action = super().save(commit=commit)
+        departments = [Department.objects.resolve(name) for name in self.cleaned_data["owners"]]
+        action.set_owners(departments, lead=departments[0] if self.cleaned_data["first_owner_leads"] else None)
+        return action

@@ -1,0 +1,74 @@
+"""Form pieces that render in the GOV.UK Design System's patterns."""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms.renderers import TemplatesSetting
+
+TIME_INPUT_FORMATS = ["%H:%M", "%H.%M", "%I:%M%p", "%I.%M%p", "%I%p", "%I:%M %p", "%I.%M %p", "%I %p"]
+
+
+class GovukFormRenderer(TemplatesSetting):
+    form_template_name = "forms/form.html"
+    field_template_name = "forms/field.html"
+
+
+class GovukDateInput(forms.MultiWidget):
+    """The GOV.UK date input: day, month and year in three boxes."""
+
+    def __init__(self, attrs=None):
+        part = {"inputmode": "numeric"}
+        super().__init__(
+            {"day": forms.TextInput(part), "month": forms.TextInput(part), "year": forms.TextInput(part)}, attrs
+        )
+
+    def decompress(self, value):
+        if isinstance(value, datetime.date):
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+
+class GovukDateField(forms.MultiValueField):
+    widget = GovukDateInput
+
+    def __init__(self, *, required=True, **kwargs):
+        part = {"invalid": "Date must be a real date"}
+        super().__init__(
+            fields=[
+                forms.IntegerField(error_messages=part),
+                forms.IntegerField(error_messages=part),
+                forms.IntegerField(error_messages=part),
+            ],
+            require_all_fields=False,
+            required=required,
+            **kwargs,
+        )
+
+    def compress(self, data_list):
+        if not data_list or all(part in (None, "") for part in data_list):
+            return None
+        day, month, year = data_list
+        missing = [name for name, part in zip(("day", "month", "year"), data_list, strict=True) if part in (None, "")]
+        if missing:
+            raise ValidationError(f"Date must include a {' and '.join(missing)}", code="incomplete")
+        if year < 1900 or year > 2200:
+            raise ValidationError("Year must include 4 numbers", code="invalid")
+        try:
+            return datetime.date(year, month, day)
+        except ValueError as error:
+            raise ValidationError("Date must be a real date", code="invalid") from error
+
+
+class GovukTimeField(forms.TimeField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("input_formats", TIME_INPUT_FORMATS)
+        kwargs.setdefault("help_text", "For example, 10:30 or 2pm")
+        kwargs.setdefault("error_messages", {"invalid": "Enter a time, like 10:30 or 2pm"})
+        super().__init__(widget=forms.TimeInput(format="%H:%M"), **kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().lower().replace(" ", "").replace("noon", "12pm")
+            value = value.replace("am", "AM").replace("pm", "PM")
+        return super().to_python(value)

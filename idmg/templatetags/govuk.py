@@ -1,0 +1,55 @@
+"""Template helpers that put Django form fields into GOV.UK Frontend markup."""
+
+from django import forms, template
+
+from idmg.forms import GovukDateInput
+
+register = template.Library()
+
+INPUT_CLASSES = {
+    "textarea": ("govuk-textarea", "govuk-textarea--error"),
+    "select": ("govuk-select", "govuk-select--error"),
+    "checkbox": ("govuk-checkboxes__input", ""),
+    "text": ("govuk-input", "govuk-input--error"),
+}
+
+
+@register.filter
+def govuk_kind(field):
+    """Which GOV.UK pattern renders this field: text, textarea, select, checkbox, radios or date."""
+    widget = field.field.widget
+    if isinstance(widget, GovukDateInput):
+        return "date"
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    if isinstance(widget, forms.Textarea):
+        return "textarea"
+    if isinstance(widget, forms.Select):
+        return "select"
+    return "text"
+
+
+@register.simple_tag
+def govuk_widget(field, classes=""):
+    """The field's input with GOV.UK classes, its error state and what describes it."""
+    base, error = INPUT_CLASSES.get(govuk_kind(field), INPUT_CLASSES["text"])
+    described_by = [f"{field.auto_id}-hint"] if field.help_text else []
+    if field.errors:
+        described_by.append(f"{field.auto_id}-error")
+    own = field.field.widget.attrs.get("class", "")
+    attrs = {"class": " ".join(filter(None, [base, error if field.errors else "", own, classes]))}
+    if described_by:
+        attrs["aria-describedby"] = " ".join(described_by)
+    return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def first_input_id(field):
+    """Where an error summary link should land: the field's first input."""
+    if govuk_kind(field) == "date":
+        return f"{field.auto_id}_day"
+    if govuk_kind(field) == "radios":
+        return f"{field.auto_id}_0"
+    return field.auto_id

@@ -1,0 +1,160 @@
+from django import forms
+
+from idmg.forms import GovukDateField, GovukTimeField
+from meetings.models import AgendaItem, Apology, Attendee, Department, Meeting, Paragraph, Person
+
+
+class MeetingForm(forms.ModelForm):
+    date = GovukDateField(
+        label="Date of the meeting",
+        help_text="For example, 11 3 2013",
+        error_messages={"required": "Enter the date of the meeting"},
+    )
+    start_time = GovukTimeField(label="Start time", required=False)
+    end_time = GovukTimeField(label="End time", required=False)
+    next_meeting_date = GovukDateField(label="Date of the next meeting", required=False, help_text="If it is known")
+    next_meeting_start_time = GovukTimeField(label="Next meeting start time", required=False)
+    next_meeting_end_time = GovukTimeField(label="Next meeting end time", required=False)
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "date",
+            "start_time",
+            "end_time",
+            "place",
+            "next_meeting_date",
+            "next_meeting_start_time",
+            "next_meeting_end_time",
+            "next_meeting_place",
+        ]
+        labels = {"place": "Place", "next_meeting_place": "Next meeting place"}
+
+    def clean(self):
+        cleaned = super().clean()
+        date, next_date = cleaned.get("date"), cleaned.get("next_meeting_date")
+        for start, end in (("start_time", "end_time"), ("next_meeting_start_time", "next_meeting_end_time")):
+            if cleaned.get(start) and cleaned.get(end) and cleaned[end] <= cleaned[start]:
+                self.add_error(end, "End time must be after the start time")
+        if date and next_date and next_date <= date:
+            self.add_error("next_meeting_date", "The next meeting must be after this one")
+        return cleaned
+
+
+class DepartmentField(forms.CharField):
+    """A department picked from the list or typed new; the form resolves it on save."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", "Department")
+        kwargs.setdefault("max_length", 60)
+        super().__init__(**kwargs)
+        self.widget.attrs.update({"list": "departments", "autocomplete": "off", "spellcheck": "false"})
+
+
+class PersonField(forms.CharField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 200)
+        super().__init__(**kwargs)
+        self.widget.attrs.update({"list": "people", "autocomplete": "off", "spellcheck": "false"})
+
+
+class RowForm(forms.ModelForm):
+    """A form for one row of a meeting's minutes, saved into that meeting."""
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.meeting = meeting
+        self.instance.meeting = meeting
+
+
+class AttendeeForm(RowForm):
+    department = DepartmentField(error_messages={"required": "Enter the attendee's department"})
+    person = PersonField(label="Name", required=False, help_text="Leave empty for an unnamed official")
+    deputising_for = PersonField(label="Attending for", required=False, help_text="The minister they represent")
+
+    class Meta:
+        model = Attendee
+        fields = ["department", "person", "deputising_for", "role", "remote"]
+        labels = {"role": "Role", "remote": "Via video link"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial.update(
+                department=self.instance.department.short_name,
+                person=self.instance.person.name if self.instance.person_id else "",
+                deputising_for=self.instance.deputising_for.name if self.instance.deputising_for_id else "",
+            )
+
+    def save(self, commit=True):
+        attendee = super().save(commit=False)
+        attendee.department = Department.objects.resolve(self.cleaned_data["department"])
+        attendee.person = Person.objects.resolve(self.cleaned_data["person"])
+        attendee.deputising_for = Person.objects.resolve(self.cleaned_data["deputising_for"])
+        if commit:
+            attendee.save()
+        return attendee
+
+
+class ApologyForm(RowForm):
+    department = DepartmentField(error_messages={"required": "Enter the department that sent apologies"})
+    person = PersonField(label="Name", error_messages={"required": "Enter the name of the person who sent apologies"})
+
+    class Meta:
+        model = Apology
+        fields = ["department", "person"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial.update(department=self.instance.department.short_name, person=self.instance.person.name)
+
+    def clean_person(self):
+        person = self.cleaned_data["person"]
+        if person.strip().lower() == "official":
+            raise forms.ValidationError("Enter the name of the person who sent apologies")
+        return person
+
+    def save(self, commit=True):
+        apology = super().save(commit=False)
+        apology.department = Department.objects.resolve(self.cleaned_data["department"])
+        apology.person = Person.objects.resolve(self.cleaned_data["person"])
+        if commit:
+            apology.save()
+        return apology
+
+
+class AgendaItemForm(RowForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["number", "title"]
+        labels = {"number": "Item number", "title": "Title"}
+        help_texts = {"number": "As the minutes number it"}
+        error_messages = {
+            "number": {"required": "Enter the item number", "invalid": "Item number must be a whole number"},
+            "title": {"required": "Enter the title of the agenda item"},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["number"].widget.attrs["class"] = "govuk-input--width-3"
+        if not self.instance.pk and not self.is_bound:
+            self.initial["number"] = self.meeting.agenda_items.next_number()
+
+
+class ParagraphForm(forms.ModelForm):
+    class Meta:
+        model = Paragraph
+        fields = ["number", "text"]
+        labels = {"number": "Paragraph number", "text": "Paragraph"}
+        help_texts = {"number": "For example, 2.3. Leave empty for an unnumbered paragraph"}
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+        error_messages = {"text": {"required": "Enter the paragraph's text"}}
+
+    def __init__(self, *args, agenda_item, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.agenda_item = agenda_item
+        self.instance.agenda_item = agenda_item
+        self.fields["number"].widget.attrs["class"] = "govuk-input--width-5"
+        if not self.instance.pk and not self.is_bound:
+            self.initial["number"] = agenda_item.next_paragraph_number()

@@ -1,0 +1,84 @@
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from actions.models import Action
+from meetings import demo
+from meetings.models import Department, Group, Meeting, Person
+
+DEMO_USERS = [
+    # username, password, is_staff and superuser
+    ("secretariat", "secretariat-demo", False),
+    ("admin", "admin-demo", True),
+]
+
+
+class Command(BaseCommand):
+    help = "Load the two published IDMG minutes as demo data, and demo sign-ins. Running it again changes nothing."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        group, _ = Group.objects.get_or_create(slug=demo.GROUP["slug"], defaults=demo.GROUP)
+        departments = self.load_departments()
+        for minutes in demo.MEETINGS:
+            if Meeting.objects.filter(group=group, date=minutes["date"]).exists():
+                continue
+            self.load_meeting(group, departments, minutes)
+            self.stdout.write(f"Loaded the minutes of {minutes['date']:%-d %B %Y}.")
+        self.load_users()
+
+    def load_departments(self):
+        departments = {}
+        for short_name, name, _ in demo.DEPARTMENTS:
+            departments[short_name], _ = Department.objects.get_or_create(
+                short_name=short_name, defaults={"name": name}
+            )
+        for short_name, _, successor in demo.DEPARTMENTS:
+            if successor and departments[short_name].successor_id is None:
+                departments[short_name].successor = departments[successor]
+                departments[short_name].save(update_fields=["successor"])
+        return departments
+
+    def load_meeting(self, group, departments, minutes):
+        def person(name):
+            return Person.objects.get_or_create(name=name)[0] if name else None
+
+        fields = {key: value for key, value in minutes.items() if not isinstance(value, list)}
+        meeting = Meeting.objects.create(group=group, **fields)
+        for position, (department, name, deputising_for, role, remote) in enumerate(minutes["attendees"], 1):
+            meeting.attendees.create(
+                department=departments[department],
+                person=person(name),
+                deputising_for=person(deputising_for),
+                role=role,
+                remote=remote,
+                position=position,
+            )
+        for position, (department, name) in enumerate(minutes["apologies"], 1):
+            meeting.apologies.create(department=departments[department], person=person(name), position=position)
+        for position, item in enumerate(minutes["agenda_items"], 1):
+            agenda_item = meeting.agenda_items.create(number=item["number"], title=item["title"], position=position)
+            for paragraph_position, (number, text) in enumerate(item["paragraphs"], 1):
+                agenda_item.paragraphs.create(number=number, text=text, position=paragraph_position)
+            for action_position, recorded in enumerate(item["actions"], 1):
+                action = Action.objects.create(
+                    agenda_item=agenda_item,
+                    text=recorded["text"],
+                    due_at_next_meeting=recorded.get("due_at_next_meeting", False),
+                    position=action_position,
+                )
+                owners = [departments[owner] for owner in recorded["owners"]]
+                action.set_owners(owners, lead=departments[recorded["lead"]])
+        return meeting
+
+    def load_users(self):
+        User = get_user_model()
+        self.stdout.write("Sign in at /sign-in/ with:")
+        for username, password, is_admin in DEMO_USERS:
+            user, created = User.objects.get_or_create(
+                username=username, defaults={"is_staff": is_admin, "is_superuser": is_admin}
+            )
+            if created:
+                user.set_password(password)
+                user.save()
+            self.stdout.write(f"  {username} / {password}{' (administrator)' if is_admin else ''}")

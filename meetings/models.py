@@ -1,0 +1,294 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from meetings.ordering import Positioned, PositionedQuerySet
+
+
+class Group(models.Model):
+    """A ministerial group, or a board or sub-group the same secretariat runs."""
+
+    name = models.CharField(max_length=200)
+    short_name = models.CharField(max_length=40, help_text="As the minutes abbreviate it, for example IDMG.")
+    slug = models.SlugField(unique=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("meetings:group", args=[self.slug])
+
+
+class DepartmentQuerySet(models.QuerySet):
+    def resolve(self, text):
+        """The department a person typed, by short or full name, created if it is new."""
+        text = " ".join(text.split())
+        department = self.filter(Q(short_name__iexact=text) | Q(name__iexact=text)).first()
+        if department is None:
+            department = self.create(short_name=text, name=text)
+        return department
+
+
+class Department(models.Model):
+    """A department or body, under the name the minutes use (Home Office, MOJ, UKHTC)."""
+
+    short_name = models.CharField(max_length=60, unique=True)
+    name = models.CharField(max_length=200)
+    successor = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="predecessors",
+        help_text="The department that took over its work after a rename or merger.",
+    )
+
+    objects = DepartmentQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["short_name"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(successor=F("pk")), name="department_not_its_own_successor"),
+        ]
+
+    def __str__(self):
+        return self.short_name
+
+    def current(self):
+        """The department that carries this one's work today, following renames and mergers."""
+        department, seen = self, {self.pk}
+        while department.successor_id and department.successor_id not in seen:
+            seen.add(department.successor_id)
+            department = department.successor
+        return department
+
+
+class PersonQuerySet(models.QuerySet):
+    def resolve(self, name):
+        """The person a secretariat officer typed, created if new; None for a blank or "Official"."""
+        name = " ".join(name.split())
+        if not name or name.lower() == "official":
+            return None
+        person = self.filter(name__iexact=name).first()
+        return person or self.create(name=name)
+
+
+class Person(models.Model):
+    """A named person, with post-nominals as the minutes give them ("Mark Harper MP")."""
+
+    name = models.CharField(max_length=200, unique=True)
+
+    objects = PersonQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return self.name
+
+
+class MeetingQuerySet(models.QuerySet):
+    def upcoming(self, today=None):
+        return self.filter(date__gte=today or timezone.localdate()).order_by("date", "start_time")
+
+    def past(self, today=None):
+        return self.filter(date__lt=today or timezone.localdate()).order_by("-date", "-start_time")
+
+    def with_minutes(self):
+        """Everything the minutes page shows, fetched up front."""
+        from actions.models import Action
+
+        return self.select_related("group").prefetch_related(
+            models.Prefetch("attendees", Attendee.objects.select_related("department", "person", "deputising_for")),
+            models.Prefetch("apologies", Apology.objects.select_related("department", "person")),
+            models.Prefetch(
+                "agenda_items",
+                AgendaItem.objects.prefetch_related(
+                    "paragraphs",
+                    models.Prefetch("actions", Action.objects.with_owners()),
+                ),
+            ),
+        )
+
+
+class Meeting(models.Model):
+    group = models.ForeignKey(Group, on_delete=models.PROTECT, related_name="meetings")
+    date = models.DateField()
+    start_time = models.TimeField(null=True, blank=True)
+    end_time = models.TimeField(null=True, blank=True)
+    place = models.CharField(max_length=200, blank=True, help_text="For example, Home Office.")
+    next_meeting_date = models.DateField(null=True, blank=True)
+    next_meeting_start_time = models.TimeField(null=True, blank=True)
+    next_meeting_end_time = models.TimeField(null=True, blank=True)
+    next_meeting_place = models.CharField(max_length=200, blank=True)
+
+    objects = MeetingQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-date", "-start_time"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start_time__isnull=True) | Q(end_time__isnull=True) | Q(end_time__gt=F("start_time")),
+                name="meeting_ends_after_it_starts",
+            ),
+            models.CheckConstraint(
+                condition=Q(next_meeting_start_time__isnull=True)
+                | Q(next_meeting_end_time__isnull=True)
+                | Q(next_meeting_end_time__gt=F("next_meeting_start_time")),
+                name="next_meeting_ends_after_it_starts",
+            ),
+            models.CheckConstraint(
+                condition=Q(next_meeting_date__isnull=True) | Q(next_meeting_date__gt=F("date")),
+                name="next_meeting_is_after_this_one",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.group.short_name} {self.date:%-d %B %Y}"
+
+    def get_absolute_url(self):
+        return reverse("meetings:minutes", args=[self.pk])
+
+    def get_record_url(self):
+        return reverse("meetings:record", args=[self.pk])
+
+    @property
+    def is_upcoming(self):
+        return self.date >= timezone.localdate()
+
+
+class Attendee(Positioned):
+    """One row of the register: a department and who came for it."""
+
+    class Role(models.TextChoices):
+        MEMBER = "", "Member"
+        CHAIR = "chair", "Chair"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendees")
+    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="attendances")
+    person = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="attendances",
+        help_text="Leave empty for an unnamed official.",
+    )
+    deputising_for = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="deputised_attendances"
+    )
+    role = models.CharField(max_length=20, choices=Role.choices, blank=True, default=Role.MEMBER)
+    remote = models.BooleanField("via video link", default=False)
+
+    history = HistoricalRecords()
+
+    def __str__(self):
+        return f"{self.department} – {self.who}"
+
+    @property
+    def who(self):
+        """The person as the minutes name them: "Official (for Anne Milton MP)"."""
+        name = self.person.name if self.person_id else "Official"
+        if self.deputising_for_id:
+            name = f"{name} (for {self.deputising_for.name})"
+        return name
+
+
+class Apology(Positioned):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="apologies")
+    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="apologies")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="apologies")
+
+    history = HistoricalRecords()
+
+    class Meta(Positioned.Meta):
+        verbose_name_plural = "apologies"
+
+    def __str__(self):
+        return f"{self.department} – {self.person}"
+
+
+class AgendaItemQuerySet(PositionedQuerySet):
+    def next_number(self):
+        """The number a new item would most likely carry: one more than the highest."""
+        highest = self.aggregate(highest=models.Max("number"))["highest"]
+        return 1 if highest is None else highest + 1
+
+
+class AgendaItem(Positioned):
+    """An item of the minutes, numbered as the minutes number it."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
+    number = models.PositiveIntegerField()
+    title = models.CharField(max_length=300)
+
+    objects = AgendaItemQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta(Positioned.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "number"], name="agenda_item_number_unique_in_meeting"),
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+    def clean(self):
+        taken = AgendaItem.objects.filter(meeting_id=self.meeting_id, number=self.number).exclude(pk=self.pk)
+        if self.meeting_id and self.number is not None and taken.exists():
+            raise ValidationError({"number": f"Item {self.number} is already on the agenda of this meeting"})
+
+    def next_paragraph_number(self):
+        """The label a new paragraph would most likely carry: 2.4 after 2.3, 2.1 for the first."""
+        numbers = [paragraph.number for paragraph in self.paragraphs.all() if paragraph.number]
+        if not numbers:
+            return f"{self.number}.1"
+        head, _, tail = numbers[-1].rpartition(".")
+        return f"{head}.{int(tail) + 1}" if head and tail.isdigit() else ""
+
+
+class Paragraph(Positioned):
+    """A paragraph of an agenda item, numbered as recorded ("2.3"), or an unnumbered lead."""
+
+    agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="paragraphs")
+    number = models.CharField(max_length=20, blank=True, help_text="As recorded, for example 2.3.")
+    text = models.TextField()
+
+    position_scope = "agenda_item"
+    objects = PositionedQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta(Positioned.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agenda_item", "number"],
+                condition=~Q(number=""),
+                name="paragraph_number_unique_in_item",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number} {self.text[:60]}".strip()
+
+    def clean(self):
+        if not self.number or not self.agenda_item_id:
+            return
+        taken = Paragraph.objects.filter(agenda_item_id=self.agenda_item_id, number=self.number).exclude(pk=self.pk)
+        if taken.exists():
+            raise ValidationError({"number": f"Paragraph {self.number} is already in this item"})
+
+    @property
+    def meeting(self):
+        return self.agenda_item.meeting

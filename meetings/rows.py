@@ -1,0 +1,120 @@
+"""Add, change, remove and reorder the rows of a meeting's minutes.
+
+The register's attendees and apologies, agenda items, their paragraphs and their actions all
+work the same way, so one set of views serves them all, each told which kind of row it handles.
+With htmx the section of the recording page that changed comes back alone; without JavaScript
+the same forms post and redirect back to the page.
+"""
+
+from dataclasses import dataclass
+
+from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import path
+from django.views.decorators.http import require_http_methods, require_POST
+
+from actions.forms import ActionForm
+from actions.models import Action
+from meetings.forms import AgendaItemForm, ApologyForm, AttendeeForm, ParagraphForm
+from meetings.models import AgendaItem, Apology, Attendee, Paragraph
+from meetings.workspace import Section, load_meeting, render_workspace
+
+
+@dataclass(frozen=True)
+class RowKind:
+    name: str
+    model: type
+    form_class: type
+    in_item: bool = False
+    """Whether rows of this kind belong to an agenda item rather than directly to the meeting."""
+
+    def section(self, meeting, row=None, item=None):
+        if self.in_item:
+            item_pk = item.pk if item else row.agenda_item_id
+            return Section("agenda-item", next(i for i in meeting.agenda_items.all() if i.pk == item_pk))
+        return Section({"attendee": "attendees", "apology": "apologies", "agenda_item": "agenda"}[self.name])
+
+    def form(self, meeting, item=None, row=None, data=None):
+        parent = {"agenda_item": item} if self.in_item else {"meeting": meeting}
+        if row is not None:
+            prefix = f"{self.name}-{row.pk}"
+        elif self.in_item:
+            prefix = f"item-{item.pk}-{self.name}"
+        else:
+            prefix = self.name.replace("_", "-")
+        return self.form_class(data=data, instance=row, prefix=prefix, **parent)
+
+    def get_row(self, meeting, pk):
+        lookup = {"agenda_item__meeting": meeting} if self.in_item else {"meeting": meeting}
+        return get_object_or_404(self.model, pk=pk, **lookup)
+
+    def urls(self, plural):
+        """URL patterns for this kind of row, named ``<name>-add``, ``-edit``, ``-delete``, ``-move``."""
+        add_route = f"items/<int:item_pk>/{plural}/add/" if self.in_item else f"{plural}/add/"
+        return [
+            path(add_route, add_row, {"kind": self}, name=f"{self.name}-add"),
+            path(f"{plural}/<int:pk>/edit/", edit_row, {"kind": self}, name=f"{self.name}-edit"),
+            path(f"{plural}/<int:pk>/delete/", delete_row, {"kind": self}, name=f"{self.name}-delete"),
+            path(f"{plural}/<int:pk>/move/", move_row, {"kind": self}, name=f"{self.name}-move"),
+        ]
+
+
+ATTENDEE = RowKind("attendee", Attendee, AttendeeForm)
+APOLOGY = RowKind("apology", Apology, ApologyForm)
+AGENDA_ITEM = RowKind("agenda_item", AgendaItem, AgendaItemForm)
+PARAGRAPH = RowKind("paragraph", Paragraph, ParagraphForm, in_item=True)
+ACTION = RowKind("action", Action, ActionForm, in_item=True)
+
+
+def saved(request, meeting_pk, section, focus=None):
+    """After a change: the fresh section for htmx, otherwise back to the page at that section."""
+    meeting = load_meeting(meeting_pk)
+    if request.htmx:
+        section = Section.parse(section.element_id, meeting) or section
+        return render_workspace(request, meeting, section=section, focus=focus)
+    return HttpResponseRedirect(f"{meeting.get_record_url()}#{section.element_id}")
+
+
+@require_POST
+def add_row(request, meeting_pk, kind, item_pk=None):
+    meeting = load_meeting(meeting_pk)
+    item = None
+    if kind.in_item:
+        item = next((item for item in meeting.agenda_items.all() if item.pk == item_pk), None)
+        if item is None:
+            raise Http404("No such agenda item in this meeting")
+    form = kind.form(meeting, item=item, data=request.POST)
+    if not form.is_valid():
+        return render_workspace(request, meeting, section=kind.section(meeting, item=item), form=form)
+    form.save()
+    return saved(request, meeting_pk, kind.section(meeting, item=item), focus=form.prefix)
+
+
+@require_http_methods(["GET", "POST"])
+def edit_row(request, meeting_pk, kind, pk):
+    meeting = load_meeting(meeting_pk)
+    row = kind.get_row(meeting, pk)
+    form = kind.form(meeting, item=getattr(row, "agenda_item", None), row=row, data=request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        return saved(request, meeting_pk, kind.section(meeting, row=row))
+    return render_workspace(request, meeting, section=kind.section(meeting, row=row), form=form, editing=row)
+
+
+@require_POST
+def delete_row(request, meeting_pk, kind, pk):
+    meeting = load_meeting(meeting_pk)
+    row = kind.get_row(meeting, pk)
+    section = kind.section(meeting, row=row)
+    row.delete()
+    return saved(request, meeting_pk, section)
+
+
+@require_POST
+def move_row(request, meeting_pk, kind, pk):
+    meeting = load_meeting(meeting_pk)
+    row = kind.get_row(meeting, pk)
+    if request.POST.get("direction") not in {"up", "down"}:
+        return HttpResponseBadRequest("Move a row up or down")
+    row.move(request.POST["direction"])
+    return saved(request, meeting_pk, kind.section(meeting, row=row))

@@ -1,0 +1,93 @@
+"""The recording page: a meeting's register, agenda items, paragraphs and actions with their forms.
+
+Every form on the page has its own prefix, so a form that comes back with errors takes the place
+of the blank one it was submitted from, and htmx can re-render any one section of the page alone.
+"""
+
+from django.shortcuts import get_object_or_404, render
+
+from actions.forms import ActionForm
+from meetings.forms import AgendaItemForm, ApologyForm, AttendeeForm, ParagraphForm
+from meetings.models import Department, Meeting, Person
+
+TEMPLATE = "meetings/record.html"
+
+
+class Section:
+    """One part of the recording page that htmx swaps alone."""
+
+    def __init__(self, partial, item=None):
+        self.partial = partial
+        self.item = item
+
+    @property
+    def element_id(self):
+        return f"item-{self.item.pk}" if self.item else self.partial
+
+    @classmethod
+    def parse(cls, name, meeting):
+        """The section a ``?section=`` value names, or None."""
+        if name in {"attendees", "apologies", "agenda"}:
+            return cls(name)
+        if name and name.startswith("item-") and name[5:].isdigit():
+            item = next((item for item in meeting.agenda_items.all() if item.pk == int(name[5:])), None)
+            return cls("agenda-item", item) if item else None
+        return None
+
+
+def load_meeting(pk):
+    return get_object_or_404(Meeting.objects.with_minutes(), pk=pk)
+
+
+def build_context(meeting, *, form=None, editing=None, focus=None):
+    """The page's context: a blank form in every slot but the one ``form`` fills."""
+    forms = {}
+
+    def slot(form_class, prefix, **kwargs):
+        if form is not None and form.prefix == prefix:
+            return form
+        return form_class(prefix=prefix, **kwargs)
+
+    forms["attendee"] = slot(AttendeeForm, "attendee", meeting=meeting)
+    forms["apology"] = slot(ApologyForm, "apology", meeting=meeting)
+    forms["agenda_item"] = slot(AgendaItemForm, "agenda-item", meeting=meeting)
+    items = list(meeting.agenda_items.all())
+    for index, item in enumerate(items):
+        item.anchor = f"item-{item.pk}"
+        item.is_first, item.is_last = index == 0, index == len(items) - 1
+        item.paragraph_form = slot(ParagraphForm, f"item-{item.pk}-paragraph", agenda_item=item)
+        item.action_form = slot(ActionForm, f"item-{item.pk}-action", agenda_item=item)
+    add_forms = [*forms.values(), *(f for item in items for f in (item.paragraph_form, item.action_form))]
+    for add_form in add_forms:
+        if add_form.prefix == focus:
+            autofocus(add_form)
+    if editing is not None and not form.errors:
+        autofocus(form)
+    return {
+        "meeting": meeting,
+        "forms": forms,
+        "editing": editing,
+        "edit_form": form if editing is not None else None,
+        "invalid_form": form if form is not None and form.is_bound and form.errors else None,
+        "focus": focus,
+        "departments": Department.objects.only("short_name", "name"),
+        "people": Person.objects.only("name"),
+    }
+
+
+def autofocus(form):
+    """Put the cursor in the form's first field, so the next row can be typed straight away."""
+    first = next(iter(form.fields.values()), None)
+    if first is not None:
+        first.widget.attrs["autofocus"] = True
+
+
+def render_workspace(request, meeting, *, section=None, status=200, **kwargs):
+    """The whole recording page, or for htmx only the section that changed."""
+    context = build_context(meeting, **kwargs)
+    template = TEMPLATE
+    if request.htmx and section is not None:
+        template = f"{TEMPLATE}#{section.partial}"
+        context["item"] = section.item
+    context["section"] = section
+    return render(request, template, context, status=status)
