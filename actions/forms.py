@@ -1,7 +1,8 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from actions.models import Action
+from actions.models import Action, Status
 from idmg.forms import GovukDateField
 from meetings.models import Department
 
@@ -10,6 +11,7 @@ class ActionForm(forms.ModelForm):
     """An action beside an agenda item, with its owning departments and when it is due."""
 
     DUE_NONE, DUE_NEXT_MEETING, DUE_BY_DATE = "none", "next_meeting", "date"
+    records_author = True
 
     owners = forms.CharField(
         label="Owning departments",
@@ -35,10 +37,12 @@ class ActionForm(forms.ModelForm):
 
     field_order = ["text", "owners", "first_owner_leads", "due", "due_date"]
 
-    def __init__(self, *args, agenda_item, **kwargs):
+    def __init__(self, *args, agenda_item, author=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.agenda_item = agenda_item
+        self.author = author
         self.instance.agenda_item = agenda_item
+        self.due_before = self.instance.due_display if self.instance.pk else None
         self.fields["owners"].widget.attrs.update({"autocomplete": "off", "spellcheck": "false"})
         action = self.instance
         if action.pk:
@@ -51,6 +55,7 @@ class ActionForm(forms.ModelForm):
                 else self.DUE_BY_DATE
                 if action.due_date
                 else self.DUE_NONE,
+                due_date=action.due_date,
             )
 
     def clean_owners(self):
@@ -73,7 +78,51 @@ class ActionForm(forms.ModelForm):
 
     @transaction.atomic
     def save(self, commit=True):
+        old_due_date = Action.objects.get(pk=self.instance.pk).due_date if self.instance.pk else None
         action = super().save(commit=commit)
         departments = [Department.objects.resolve(name) for name in self.cleaned_data["owners"]]
         action.set_owners(departments, lead=departments[0] if self.cleaned_data["first_owner_leads"] else None)
+        if self.due_before is not None and self.due_before != action.due_display:
+            action.updates.create(
+                author=self.author,
+                text=f"Due date changed from {self.due_before or 'none'} to {action.due_display or 'none'}.",
+                old_status=action.status,
+                new_status=action.status,
+                old_due_date=old_due_date,
+                new_due_date=action.due_date,
+            )
         return action
+
+
+class UpdateForm(forms.Form):
+    """A progress note on an action, with its new status; checked by the action's own rules."""
+
+    status = forms.ChoiceField(
+        label="Status", choices=Status.choices, widget=forms.RadioSelect(attrs={"class": "govuk-radios--inline"})
+    )
+    text = forms.CharField(
+        label="Update",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="What has happened. Say why if the action is dropped.",
+    )
+
+    def __init__(self, *args, action, meeting=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.action = action
+        self.meeting = meeting
+        self.initial.setdefault("status", action.status)
+
+    def clean(self):
+        cleaned = super().clean()
+        if "status" in cleaned:
+            try:
+                self.action.check_update(text=cleaned.get("text", ""), status=cleaned["status"])
+            except ValidationError as error:
+                self.add_error(None, error)
+        return cleaned
+
+    def save(self, author):
+        return self.action.record_update(
+            author=author, text=self.cleaned_data["text"], status=self.cleaned_data["status"], meeting=self.meeting
+        )

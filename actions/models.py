@@ -1,10 +1,28 @@
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
-from django.db.models import Q
+from django.db import models, transaction
+from django.db.models import Case, F, OuterRef, Q, Subquery, When
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from meetings.models import AgendaItem, Department, Meeting
 from meetings.ordering import Positioned, PositionedQuerySet
+
+
+class Status(models.TextChoices):
+    OPEN = "open", "Open"
+    IN_PROGRESS = "in_progress", "In progress"
+    DONE = "done", "Done"
+    DROPPED = "dropped", "Dropped"
+
+
+OUTSTANDING = [Status.OPEN, Status.IN_PROGRESS]
+CLOSED = [Status.DONE, Status.DROPPED]
 
 
 class ActionQuerySet(PositionedQuerySet):
@@ -13,16 +31,89 @@ class ActionQuerySet(PositionedQuerySet):
             models.Prefetch("ownerships", ActionOwner.objects.select_related("department")),
         )
 
+    def with_latest_update(self):
+        """Each action's updates, newest first, in one query; ``latest_update`` reads them."""
+        return self.prefetch_related(
+            models.Prefetch("updates", Update.objects.select_related("author", "reported_at").order_by("-pk"))
+        )
+
+    def for_listing(self):
+        """Everything a list of actions shows: reference, owners, due date and latest update."""
+        return self.select_related("meeting__group", "agenda_item").with_owners().with_latest_update().with_due()
+
+    def with_due(self):
+        """Annotate ``due_on``: the due date, or for "at the next meeting" that meeting's date.
+
+        The next meeting is the group's next meeting on record or, until it is recorded, the
+        date the minutes gave for it.
+        """
+        next_meeting = Meeting.objects.filter(group=OuterRef("meeting__group"), date__gt=OuterRef("meeting__date"))
+        next_meeting_date = Coalesce(
+            Subquery(next_meeting.order_by("date").values("date")[:1]), F("meeting__next_meeting_date")
+        )
+        return self.annotate(due_on=Case(When(due_at_next_meeting=True, then=next_meeting_date), default=F("due_date")))
+
+    def with_next_meeting(self, today):
+        """Annotate ``group_next_meeting``: the date of the group's next meeting from today."""
+        upcoming = Meeting.objects.filter(group=OuterRef("meeting__group"), date__gte=today).order_by("date")
+        return self.annotate(group_next_meeting=Subquery(upcoming.values("date")[:1]))
+
+    def by_urgency(self):
+        """Overdue first, then due soonest, then due at a next meeting not yet set, then undated."""
+        return self.order_by(F("due_on").asc(nulls_last=True), "-due_at_next_meeting", "meeting__date", "number")
+
+    def outstanding(self):
+        return self.filter(status__in=OUTSTANDING)
+
+    def closed(self):
+        return self.filter(status__in=CLOSED)
+
+    def overdue(self, today=None):
+        return self.outstanding().with_due().filter(due_on__lt=today or timezone.localdate())
+
+    def owned_by(self, department):
+        """Actions the department owns or co-owns, including those of departments it succeeded."""
+        return self.filter(pk__in=ActionOwner.objects.filter(department__in=department.lineage()).values("action"))
+
+    def matters_arising(self, meeting):
+        """Actions of the group's earlier meetings still open or in progress on this meeting's date.
+
+        An action closed at this very meeting stays in its matters arising, as minuted there.
+        """
+        return (
+            self.filter(meeting__group=meeting.group_id, meeting__date__lt=meeting.date)
+            .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=meeting.date))
+            .order_by("meeting__date", "number")
+        )
+
+    def reviewed_at(self, meeting):
+        """A meeting's matters arising, each with the update given there and its status on the day."""
+        actions = list(self.matters_arising(meeting).for_listing())
+        for action in actions:
+            action.update_here = action.update_at(meeting)
+            action.status_then = Status(action.status_on(meeting.date))
+        return actions
+
+    def search(self, text):
+        return self.filter(text__icontains=text) if text else self
+
 
 class Action(Positioned):
     """Something a meeting asked one or more departments to do, written beside its agenda item."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="actions", editable=False)
     agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="actions")
+    number = models.PositiveIntegerField(
+        editable=False, help_text="Its number within the meeting, as in its reference (A4)."
+    )
     text = models.TextField()
     owners = models.ManyToManyField(Department, through="ActionOwner", related_name="actions")
     due_date = models.DateField(null=True, blank=True)
     due_at_next_meeting = models.BooleanField(default=False)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
+    closed_on = models.DateField(
+        null=True, blank=True, editable=False, help_text="When it was done or dropped; empty while outstanding."
+    )
 
     position_scope = "agenda_item"
     objects = ActionQuerySet.as_manager()
@@ -34,13 +125,18 @@ class Action(Positioned):
                 condition=Q(due_date__isnull=True) | Q(due_at_next_meeting=False),
                 name="action_due_by_date_or_at_next_meeting_not_both",
             ),
+            models.UniqueConstraint(fields=["meeting", "number"], name="action_number_unique_in_meeting"),
+            models.CheckConstraint(
+                condition=Q(status__in=CLOSED, closed_on__isnull=False) | Q(status__in=OUTSTANDING, closed_on=None),
+                name="action_closed_on_set_when_closed",
+            ),
         ]
 
     def __str__(self):
-        return self.text[:80]
+        return f"{self.reference}: {self.text[:80]}" if self.number else self.text[:80]
 
     def get_absolute_url(self):
-        return f"{self.meeting.get_absolute_url()}#action-{self.pk}"
+        return reverse("actions:action", args=[self.pk])
 
     def clean(self):
         if self.due_date and self.due_at_next_meeting:
@@ -48,7 +144,85 @@ class Action(Positioned):
 
     def save(self, *args, **kwargs):
         self.meeting_id = self.agenda_item.meeting_id
+        if not self.number:
+            highest = Action.objects.filter(meeting_id=self.meeting_id).aggregate(highest=models.Max("number"))
+            self.number = (highest["highest"] or 0) + 1
         super().save(*args, **kwargs)
+
+    @property
+    def reference(self):
+        """A stable reference to quote in email: group, meeting month and number, "IDMG 2013-03 A4"."""
+        return f"{self.meeting.group.short_name} {self.meeting.date:%Y-%m} A{self.number}"
+
+    @property
+    def is_outstanding(self):
+        return self.status in OUTSTANDING
+
+    def is_overdue(self, today=None):
+        """Needs ``due_on`` from ``with_due()``."""
+        return self.is_outstanding and self.due_on is not None and self.due_on < (today or timezone.localdate())
+
+    @property
+    def is_due_by_next_meeting(self):
+        """Needs ``due_on`` and ``group_next_meeting``: due at, or on or before, the group's next meeting."""
+        if self.due_at_next_meeting:
+            return True
+        return bool(self.due_on and self.group_next_meeting and self.due_on <= self.group_next_meeting)
+
+    @property
+    def latest_update(self):
+        """The newest update; uses the updates fetched by ``with_latest_update()``."""
+        return next(iter(self.updates.all()), None)
+
+    def check_update(self, *, text, status, due_changed=False):
+        """Refuse an update that says nothing, or drops the action without a reason."""
+        if status == Status.DROPPED and self.status != Status.DROPPED and not text.strip():
+            raise ValidationError({"text": "Give the reason the action is being dropped"})
+        if not text.strip() and status == self.status and not due_changed:
+            raise ValidationError({"text": "Enter an update or change the status"})
+
+    def status_on(self, date):
+        """The status the action had on a date, read from its fetched updates."""
+        updates = list(self.updates.all())
+        for update in updates:
+            if update.happened_on <= date:
+                return update.new_status
+        return updates[-1].old_status if updates else self.status
+
+    def update_at(self, meeting):
+        """The update given at a meeting, if any; uses the fetched updates."""
+        return next((update for update in self.updates.all() if update.reported_at_id == meeting.pk), None)
+
+    @transaction.atomic
+    def record_update(self, *, author, text="", status=None, due_date=None, meeting=None, due_changed=False):
+        """Record a progress note, a change of status or of due date, as an update that is kept.
+
+        ``meeting`` is the meeting at which it was reported, if any; it dates the change.
+        """
+        status = status or self.status
+        text = text.strip()
+        self.check_update(text=text, status=status, due_changed=due_changed)
+        update = Update(
+            action=self,
+            author=author,
+            text=text,
+            old_status=self.status,
+            new_status=status,
+            old_due_date=self.due_date,
+            new_due_date=due_date if due_changed else self.due_date,
+            reported_at=meeting,
+        )
+        update.full_clean()
+        update.save()
+        self.status = status
+        if due_changed:
+            self.due_date, self.due_at_next_meeting = due_date, False
+        if status in CLOSED and self.closed_on is None:
+            self.closed_on = update.happened_on
+        elif status in OUTSTANDING:
+            self.closed_on = None
+        self.save()
+        return update
 
     @property
     def owner_list(self):
@@ -95,3 +269,70 @@ class ActionOwner(models.Model):
 
     def __str__(self):
         return f"{self.department}{' (lead)' if self.is_lead else ''}"
+
+
+@dataclass(frozen=True)
+class ActionSummary:
+    """The counts at the top of a department's page."""
+
+    outstanding: int
+    overdue: int
+    due_by_next_meeting: int
+
+    @classmethod
+    def of(cls, actions, today):
+        """Count a list of outstanding actions fetched with ``with_due()`` and ``with_next_meeting()``."""
+        overdue = [action for action in actions if action.is_overdue(today)]
+        due_soon = [action for action in actions if action.is_due_by_next_meeting and action not in overdue]
+        return cls(outstanding=len(actions), overdue=len(overdue), due_by_next_meeting=len(due_soon))
+
+
+class Update(models.Model):
+    """A dated progress note on an action, with any change of status or due date it made.
+
+    Updates are a record: they are added, never edited or removed.
+    """
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    text = models.TextField(blank=True)
+    old_status = models.CharField(max_length=20, choices=Status.choices)
+    new_status = models.CharField(max_length=20, choices=Status.choices)
+    old_due_date = models.DateField(null=True, blank=True)
+    new_due_date = models.DateField(null=True, blank=True)
+    reported_at = models.ForeignKey(
+        Meeting,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reported_updates",
+        help_text="The meeting at which the update was given, if it was given at one.",
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(new_status=Status.DROPPED) | Q(old_status=Status.DROPPED) | ~Q(text=""),
+                name="update_dropping_gives_a_reason",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.action.reference} update of {self.created_at:%-d %B %Y}"
+
+    @property
+    def happened_on(self):
+        """The meeting's date for an update given at a meeting, otherwise the day it was recorded."""
+        if self.reported_at_id:
+            return self.reported_at.date
+        return timezone.localtime(self.created_at).date() if self.created_at else datetime.date.today()
+
+    @property
+    def status_changed(self):
+        return self.old_status != self.new_status
+
+    @property
+    def due_date_changed(self):
+        return self.old_due_date != self.new_due_date

@@ -1,1 +1,133 @@
-# Create your views here.
+import csv
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from actions.filters import ActionFilter
+from actions.forms import UpdateForm
+from actions.models import Action, ActionSummary
+from meetings.models import Department
+from meetings.workspace import Section, load_meeting, render_workspace
+
+PAGE_SIZE = 50
+
+
+@require_GET
+def register(request):
+    actions = ActionFilter(request.GET or None, queryset=Action.objects.for_listing())
+    page = Paginator(actions.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "actions/register.html",
+        {"filter": actions, "page": page, "query": query.urlencode(), "today": timezone.localdate(), "nav": "actions"},
+    )
+
+
+@require_GET
+def register_csv(request):
+    actions = ActionFilter(request.GET or None, queryset=Action.objects.for_listing())
+    today = timezone.localdate()
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="actions-{today:%Y-%m-%d}.csv"'
+    response.write("\ufeff")  # lets Excel read the file as UTF-8
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            "Reference",
+            "Group",
+            "Meeting",
+            "Agenda item",
+            "Action",
+            "Owners",
+            "Lead",
+            "Due",
+            "Status",
+            "Overdue",
+            "Latest update",
+            "Latest update on",
+        ]
+    )
+    for action in actions.qs:
+        latest = action.latest_update
+        writer.writerow(
+            [
+                action.reference,
+                action.meeting.group.short_name,
+                f"{action.meeting.date:%Y-%m-%d}",
+                str(action.agenda_item),
+                action.text,
+                ", ".join(department.short_name for department in action.owner_list),
+                action.lead.short_name if action.lead else "",
+                f"{action.due_on:%Y-%m-%d}" if action.due_on else action.due_display,
+                action.get_status_display(),
+                "Yes" if action.is_overdue(today) else "No",
+                latest.text if latest else "",
+                f"{latest.happened_on:%Y-%m-%d}" if latest else "",
+            ]
+        )
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def action(request, pk):
+    action = get_object_or_404(Action.objects.for_listing(), pk=pk)
+    form = UpdateForm(request.POST or None, action=action)
+    if form.is_valid():
+        form.save(author=request.user)
+        messages.success(request, f"Update recorded on {action.reference}.")
+        return redirect(action)
+    return render(
+        request,
+        "actions/action.html",
+        {"action": action, "form": form, "today": timezone.localdate(), "nav": "actions"},
+    )
+
+
+@require_GET
+def departments(request):
+    return render(
+        request,
+        "actions/departments.html",
+        {"departments": Department.objects.filter(successor=None), "nav": "departments"},
+    )
+
+
+@require_GET
+def department(request, pk):
+    department = get_object_or_404(Department.objects.select_related("successor"), pk=pk)
+    today = timezone.localdate()
+    owned = Action.objects.owned_by(department)
+    outstanding = list(owned.outstanding().for_listing().with_next_meeting(today).by_urgency())
+    completed = owned.closed().for_listing().order_by("-closed_on", "-pk")[:10]
+    return render(
+        request,
+        "actions/department.html",
+        {
+            "department": department,
+            "current": department.current(),
+            "outstanding": outstanding,
+            "summary": ActionSummary.of(outstanding, today),
+            "completed": completed,
+            "today": today,
+            "nav": "departments",
+        },
+    )
+
+
+@require_POST
+def matters_arising_update(request, meeting_pk, pk):
+    meeting = load_meeting(meeting_pk)
+    action = get_object_or_404(Action.objects.matters_arising(meeting).for_listing(), pk=pk)
+    form = UpdateForm(request.POST, action=action, meeting=meeting, prefix=f"arising-{action.pk}")
+    if not form.is_valid():
+        return render_workspace(request, meeting, section=Section("matters-arising"), form=form)
+    form.save(author=request.user)
+    if request.htmx:
+        return render_workspace(request, load_meeting(meeting_pk), section=Section("matters-arising"))
+    return HttpResponseRedirect(f"{meeting.get_record_url()}#arising-{action.pk}")

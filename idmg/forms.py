@@ -34,11 +34,12 @@ class GovukDateField(forms.MultiValueField):
 
     def __init__(self, *, required=True, **kwargs):
         part = {"invalid": "Date must be a real date"}
+        # The parts are optional one by one so that compress() can name the missing ones.
         super().__init__(
             fields=[
-                forms.IntegerField(error_messages=part),
-                forms.IntegerField(error_messages=part),
-                forms.IntegerField(error_messages=part),
+                forms.IntegerField(required=False, error_messages=part),
+                forms.IntegerField(required=False, error_messages=part),
+                forms.IntegerField(required=False, error_messages=part),
             ],
             require_all_fields=False,
             required=required,

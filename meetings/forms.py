@@ -74,8 +74,12 @@ class AttendeeForm(RowForm):
 
     class Meta:
         model = Attendee
-        fields = ["department", "person", "deputising_for", "role", "remote"]
+        # department, person and deputising_for are typed names, resolved to rows in save(), so they
+        # stay out of the model fields the form copies onto the instance.
+        fields = ["role", "remote"]
         labels = {"role": "Role", "remote": "Via video link"}
+
+    field_order = ["department", "person", "deputising_for", "role", "remote"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -102,7 +106,12 @@ class ApologyForm(RowForm):
 
     class Meta:
         model = Apology
-        fields = ["department", "person"]
+        # department and person are typed names, resolved to rows in save(), so they stay out of
+        # the model fields the form copies onto the instance and validates. (An empty ``fields``
+        # would not do: Django then validates every model field.)
+        exclude = ["meeting", "position", "department", "person"]
+
+    field_order = ["department", "person"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -63,6 +63,18 @@ class Department(models.Model):
     def __str__(self):
         return self.short_name
 
+    def get_absolute_url(self):
+        return reverse("actions:department", args=[self.pk])
+
+    def lineage(self):
+        """The ids of this department and of every department whose work passed to it."""
+        ids, newest = {self.pk}, [self.pk]
+        while newest:
+            successors = Department.objects.filter(successor__in=newest).values_list("pk", flat=True)
+            newest = [pk for pk in successors if pk not in ids]
+            ids.update(newest)
+        return ids
+
     def current(self):
         """The department that carries this one's work today, following renames and mergers."""
         department, seen = self, {self.pk}

@@ -34,8 +34,10 @@ class RowKind:
             return Section("agenda-item", next(i for i in meeting.agenda_items.all() if i.pk == item_pk))
         return Section({"attendee": "attendees", "apology": "apologies", "agenda_item": "agenda"}[self.name])
 
-    def form(self, meeting, item=None, row=None, data=None):
+    def form(self, meeting, item=None, row=None, data=None, author=None):
         parent = {"agenda_item": item} if self.in_item else {"meeting": meeting}
+        if getattr(self.form_class, "records_author", False):
+            parent["author"] = author
         if row is not None:
             prefix = f"{self.name}-{row.pk}"
         elif self.in_item:
@@ -83,7 +85,7 @@ def add_row(request, meeting_pk, kind, item_pk=None):
         item = next((item for item in meeting.agenda_items.all() if item.pk == item_pk), None)
         if item is None:
             raise Http404("No such agenda item in this meeting")
-    form = kind.form(meeting, item=item, data=request.POST)
+    form = kind.form(meeting, item=item, data=request.POST, author=request.user)
     if not form.is_valid():
         return render_workspace(request, meeting, section=kind.section(meeting, item=item), form=form)
     form.save()
@@ -94,7 +96,8 @@ def add_row(request, meeting_pk, kind, item_pk=None):
 def edit_row(request, meeting_pk, kind, pk):
     meeting = load_meeting(meeting_pk)
     row = kind.get_row(meeting, pk)
-    form = kind.form(meeting, item=getattr(row, "agenda_item", None), row=row, data=request.POST or None)
+    item = getattr(row, "agenda_item", None)
+    form = kind.form(meeting, item=item, row=row, data=request.POST or None, author=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
         return saved(request, meeting_pk, kind.section(meeting, row=row))

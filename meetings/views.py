@@ -1,7 +1,10 @@
+import copy
+
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from actions.models import Action
 from meetings.forms import MeetingForm
 from meetings.models import Group, Meeting
 from meetings.workspace import Section, load_meeting, render_workspace
@@ -45,7 +48,8 @@ def meeting_create(request, slug):
 @require_http_methods(["GET", "POST"])
 def meeting_edit(request, pk):
     meeting = get_object_or_404(Meeting.objects.select_related("group"), pk=pk)
-    form = MeetingForm(request.POST or None, instance=meeting)
+    # The form writes what was typed onto its instance; the page goes on showing the meeting as saved.
+    form = MeetingForm(request.POST or None, instance=copy.copy(meeting))
     if form.is_valid():
         form.save()
         messages.success(request, "Meeting details saved.")
@@ -60,7 +64,11 @@ def meeting_edit(request, pk):
 @require_GET
 def minutes(request, pk):
     meeting = load_meeting(pk)
-    return render(request, "meetings/minutes.html", {"meeting": meeting, "nav": "meetings"})
+    return render(
+        request,
+        "meetings/minutes.html",
+        {"meeting": meeting, "matters_arising": Action.objects.reviewed_at(meeting), "nav": "meetings"},
+    )
 
 
 @require_GET

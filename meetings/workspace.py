@@ -6,7 +6,8 @@ of the blank one it was submitted from, and htmx can re-render any one section o
 
 from django.shortcuts import get_object_or_404, render
 
-from actions.forms import ActionForm
+from actions.forms import ActionForm, UpdateForm
+from actions.models import Action
 from meetings.forms import AgendaItemForm, ApologyForm, AttendeeForm, ParagraphForm
 from meetings.models import Department, Meeting, Person
 
@@ -27,7 +28,7 @@ class Section:
     @classmethod
     def parse(cls, name, meeting):
         """The section a ``?section=`` value names, or None."""
-        if name in {"attendees", "apologies", "agenda"}:
+        if name in {"attendees", "apologies", "agenda", "matters-arising"}:
             return cls(name)
         if name and name.startswith("item-") and name[5:].isdigit():
             item = next((item for item in meeting.agenda_items.all() if item.pk == int(name[5:])), None)
@@ -63,8 +64,12 @@ def build_context(meeting, *, form=None, editing=None, focus=None):
             autofocus(add_form)
     if editing is not None and not form.errors:
         autofocus(form)
+    matters_arising = Action.objects.reviewed_at(meeting)
+    for action in matters_arising:
+        action.update_form = slot(UpdateForm, f"arising-{action.pk}", action=action, meeting=meeting)
     return {
         "meeting": meeting,
+        "matters_arising": matters_arising,
         "forms": forms,
         "editing": editing,
         "edit_form": form if editing is not None else None,

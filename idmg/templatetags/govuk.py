@@ -20,6 +20,8 @@ def govuk_kind(field):
     widget = field.field.widget
     if isinstance(widget, GovukDateInput):
         return "date"
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return "checkboxes"
     if isinstance(widget, forms.RadioSelect):
         return "radios"
     if isinstance(widget, forms.CheckboxInput):
@@ -50,6 +52,6 @@ def first_input_id(field):
     """Where an error summary link should land: the field's first input."""
     if govuk_kind(field) == "date":
         return f"{field.auto_id}_day"
-    if govuk_kind(field) == "radios":
+    if govuk_kind(field) in {"radios", "checkboxes"}:
         return f"{field.auto_id}_0"
     return field.auto_id

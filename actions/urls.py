@@ -1,0 +1,18 @@
+from django.urls import path
+
+from actions import views
+
+app_name = "actions"
+
+urlpatterns = [
+    path("actions/", views.register, name="register"),
+    path("actions/export.csv", views.register_csv, name="register-csv"),
+    path("actions/<int:pk>/", views.action, name="action"),
+    path("departments/", views.departments, name="departments"),
+    path("departments/<int:pk>/", views.department, name="department"),
+    path(
+        "meetings/<int:meeting_pk>/matters-arising/<int:pk>/",
+        views.matters_arising_update,
+        name="matters-arising-update",
+    ),
+]

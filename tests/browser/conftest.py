@@ -1,0 +1,122 @@
+"""Fixtures for the browser tests: Debian's Chromium driven by Playwright, against pytest-django's live server.
+
+Playwright's browser download is never used; the tests fail, rather than skip, when Chromium is missing.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an asyncio event loop in this thread, which Django's ORM would otherwise refuse.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from tests.factories import UserFactory  # noqa: E402
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+REPO_ROOT = Path(__file__).resolve().parents[2]
+AXE_SCRIPT = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"The browser tests need Debian's Chromium at {CHROMIUM}, and it is missing. "
+            "Install it with `make chromium` (apt-get install chromium); Playwright's own download is not used.",
+            pytrace=False,
+        )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def _open_page(browser, live_server, **options):
+    context = browser.new_context(base_url=live_server.url, bypass_csp=True, **options)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
+    return context, page
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A fresh page with JavaScript on; fails the test if the page throws or logs an error."""
+    context, page = _open_page(browser, live_server)
+    yield page
+    context.close()
+    assert not page.errors, "The browser reported errors:\n" + "\n".join(page.errors)
+
+
+@pytest.fixture
+def page_without_javascript(browser, live_server):
+    context, page = _open_page(browser, live_server, java_script_enabled=False)
+    yield page
+    context.close()
+
+
+def check_accessible(page):
+    """Run axe-core against the page as it stands and fail on any WCAG 2.0/2.1/2.2 A or AA violation."""
+    if not AXE_SCRIPT.exists():
+        pytest.fail(f"axe-core is missing at {AXE_SCRIPT}; run `npm ci`.", pytrace=False)
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_SCRIPT))
+    results = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_TAGS,
+    )
+    violations = results["violations"]
+    import json; print(json.dumps(violations, indent=1)[:3000])
+    if violations:
+        lines = [f"{len(violations)} accessibility violation(s) on {page.url}:"]
+        for violation in violations:
+            lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']} <{violation['helpUrl']}>")
+            for node in violation["nodes"]:
+                lines.append(f"    at {' '.join(str(part) for part in node['target'])}")
+                lines.append(f"       {node['html'][:200]}")
+        pytest.fail("\n".join(lines), pytrace=False)
+
+
+@pytest.fixture
+def assert_accessible():
+    """``assert_accessible(page)`` fails the test on any axe-core WCAG A/AA violation on the page."""
+    return check_accessible
+
+
+@pytest.fixture
+def user(transactional_db):
+    return UserFactory(username="secretariat")
+
+
+@pytest.fixture
+def sign_in(user, assert_accessible):
+    """``sign_in(page, check=True)`` signs the user in through the real sign-in page."""
+
+    def sign_in(page, check=True):
+        page.goto("/sign-in/")
+        if check:
+            assert_accessible(page)
+        page.get_by_label("Username").fill(user.username)
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_load_state()
+        assert "/sign-in/" not in page.url, "Signing in failed"
+        return user
+
+    return sign_in

@@ -1,0 +1,105 @@
+"""One factory per model; tests build what they need and nothing more."""
+
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+
+from actions.models import Action, ActionOwner
+from meetings.models import AgendaItem, Apology, Attendee, Department, Group, Meeting, Paragraph, Person
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    password = factory.django.Password("correct horse battery staple")
+
+
+class GroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Group
+        django_get_or_create = ["slug"]
+
+    name = "Inter-Departmental Ministerial Group on Human Trafficking"
+    short_name = "IDMG"
+    slug = factory.Sequence(lambda n: f"idmg-{n}")
+
+
+class DepartmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Department
+        django_get_or_create = ["short_name"]
+
+    short_name = factory.Sequence(lambda n: f"Department {n}")
+    name = factory.LazyAttribute(lambda department: department.short_name)
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Minister {n} MP")
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    group = factory.SubFactory(GroupFactory)
+    date = datetime.date(2013, 3, 11)
+
+
+class AttendeeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Attendee
+
+    meeting = factory.SubFactory(MeetingFactory)
+    department = factory.SubFactory(DepartmentFactory)
+    person = factory.SubFactory(PersonFactory)
+
+
+class ApologyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Apology
+
+    meeting = factory.SubFactory(MeetingFactory)
+    department = factory.SubFactory(DepartmentFactory)
+    person = factory.SubFactory(PersonFactory)
+
+
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AgendaItem
+
+    meeting = factory.SubFactory(MeetingFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Agenda item {n + 1}")
+
+
+class ParagraphFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Paragraph
+
+    agenda_item = factory.SubFactory(AgendaItemFactory)
+    number = factory.Sequence(lambda n: f"1.{n + 1}")
+    text = "The Group agreed that it would be useful to share details of best practice."
+
+
+class ActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Action
+
+    agenda_item = factory.SubFactory(AgendaItemFactory)
+    text = "Home Office to set up a series of thematic groups to tackle specific issues"
+
+
+class ActionOwnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ActionOwner
+
+    action = factory.SubFactory(ActionFactory)
+    department = factory.SubFactory(DepartmentFactory)

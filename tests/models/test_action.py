@@ -1,0 +1,147 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from actions.models import ActionOwner
+from tests.factories import ActionFactory, ActionOwnerFactory, AgendaItemFactory, DepartmentFactory, MeetingFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def departments():
+    return {name: DepartmentFactory(short_name=name) for name in ["MOJ", "AGO", "CPS"]}
+
+
+def test_its_meeting_is_set_from_its_agenda_item():
+    item = AgendaItemFactory()
+
+    action = ActionFactory(agenda_item=item)
+
+    assert action.meeting == item.meeting
+
+
+def test_its_meeting_follows_the_agenda_item_it_is_moved_to():
+    action = ActionFactory()
+    other_item = AgendaItemFactory(meeting=MeetingFactory())
+
+    action.agenda_item = other_item
+    action.save()
+    action.refresh_from_db()
+
+    assert action.meeting == other_item.meeting
+
+
+def test_actions_keep_their_order_within_an_agenda_item():
+    item = AgendaItemFactory()
+    first, second = ActionFactory(agenda_item=item), ActionFactory(agenda_item=item)
+    ActionFactory(agenda_item=AgendaItemFactory(meeting=item.meeting))
+
+    assert list(item.actions.all()) == [first, second]
+    assert (first.position, second.position) == (1, 2)
+
+
+def test_an_action_cannot_be_due_by_a_date_and_at_the_next_meeting():
+    with pytest.raises(IntegrityError, match="action_due_by_date_or_at_next_meeting_not_both"), transaction.atomic():
+        ActionFactory(due_date=datetime.date(2013, 4, 30), due_at_next_meeting=True)
+
+
+def test_clean_refuses_a_date_and_the_next_meeting_together():
+    action = ActionFactory.build(
+        agenda_item=AgendaItemFactory(), due_date=datetime.date(2013, 4, 30), due_at_next_meeting=True
+    )
+
+    with pytest.raises(ValidationError) as raised:
+        action.clean()
+
+    assert raised.value.messages == ["An action is due by a date or at the next meeting, not both."]
+
+
+@pytest.mark.parametrize(
+    ("due_date", "due_at_next_meeting"), [(datetime.date(2013, 4, 30), False), (None, True), (None, False)]
+)
+def test_clean_accepts_one_way_of_being_due_or_none(due_date, due_at_next_meeting):
+    ActionFactory.build(due_date=due_date, due_at_next_meeting=due_at_next_meeting).clean()
+
+
+def test_set_owners_keeps_the_order_given_and_marks_the_lead(departments):
+    action = ActionFactory()
+
+    action.set_owners([departments["MOJ"], departments["AGO"], departments["CPS"]], lead=departments["MOJ"])
+
+    ownerships = list(action.ownerships.all())
+    assert [ownership.department.short_name for ownership in ownerships] == ["MOJ", "AGO", "CPS"]
+    assert [ownership.position for ownership in ownerships] == [1, 2, 3]
+    assert [ownership.is_lead for ownership in ownerships] == [True, False, False]
+    assert action.lead == departments["MOJ"]
+
+
+def test_the_owner_list_puts_the_lead_first(departments):
+    action = ActionFactory()
+
+    action.set_owners([departments["AGO"], departments["MOJ"], departments["CPS"]], lead=departments["MOJ"])
+
+    assert [department.short_name for department in action.owner_list] == ["MOJ", "AGO", "CPS"]
+
+
+def test_set_owners_without_a_lead_marks_none(departments):
+    action = ActionFactory()
+
+    action.set_owners([departments["MOJ"], departments["AGO"]])
+
+    assert action.lead is None
+    assert not action.ownerships.filter(is_lead=True).exists()
+
+
+def test_set_owners_replaces_the_previous_owners(departments):
+    action = ActionFactory()
+    action.set_owners([departments["MOJ"], departments["AGO"]], lead=departments["MOJ"])
+
+    action.set_owners([departments["CPS"]], lead=departments["CPS"])
+
+    assert list(action.owners.all()) == [departments["CPS"]]
+    assert ActionOwner.objects.filter(action=action).count() == 1
+
+
+def test_only_one_owner_may_lead(departments):
+    action = ActionFactory()
+    ActionOwnerFactory(action=action, department=departments["MOJ"], is_lead=True)
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ActionOwnerFactory(action=action, department=departments["AGO"], is_lead=True)
+
+
+def test_each_of_two_actions_may_have_its_own_lead(departments):
+    ActionOwnerFactory(action=ActionFactory(), department=departments["MOJ"], is_lead=True)
+    ActionOwnerFactory(action=ActionFactory(), department=departments["MOJ"], is_lead=True)
+
+    assert ActionOwner.objects.filter(is_lead=True).count() == 2
+
+
+def test_the_same_department_cannot_own_an_action_twice(departments):
+    action = ActionFactory()
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        action.set_owners([departments["MOJ"], departments["MOJ"]])
+
+
+def test_due_display_for_the_next_meeting():
+    assert ActionFactory(due_at_next_meeting=True).due_display == "At the next meeting"
+
+
+def test_due_display_for_a_date():
+    assert ActionFactory(due_date=datetime.date(2013, 4, 3)).due_display == "3 April 2013"
+
+
+def test_due_display_is_empty_with_no_due_date():
+    assert ActionFactory().due_display == ""
+
+
+def test_deleting_an_agenda_item_deletes_its_actions():
+    action = ActionFactory()
+
+    action.agenda_item.delete()
+
+    assert not type(action).objects.exists()
