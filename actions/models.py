@@ -86,13 +86,17 @@ class ActionQuerySet(PositionedQuerySet):
             .order_by("meeting__date", "number")
         )
 
-    def reviewed_at(self, meeting):
+    def arising_at(self, meeting):
         """A meeting's matters arising, each with the update given there and its status on the day."""
         actions = list(self.matters_arising(meeting).for_listing())
         for action in actions:
             action.update_here = action.update_at(meeting)
             action.status_then = Status(action.status_on(meeting.date))
         return actions
+
+    def reviewed_at(self, meeting):
+        """The matters arising as minuted: those an update was given on at the meeting."""
+        return [action for action in self.arising_at(meeting) if action.update_here]
 
     def search(self, text):
         return self.filter(text__icontains=text) if text else self

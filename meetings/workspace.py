@@ -64,7 +64,7 @@ def build_context(meeting, *, form=None, editing=None, focus=None):
             autofocus(add_form)
     if editing is not None and not form.errors:
         autofocus(form)
-    matters_arising = Action.objects.reviewed_at(meeting)
+    matters_arising = Action.objects.arising_at(meeting)
     for action in matters_arising:
         action.update_form = slot(UpdateForm, f"arising-{action.pk}", action=action, meeting=meeting)
     return {

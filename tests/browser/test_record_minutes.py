@@ -143,6 +143,7 @@ def test_a_secretariat_officer_records_a_meeting_and_reads_its_minutes(page, sig
     expect(first.get_by_text("None", exact=True)).to_be_visible()
     assert_same_page(page)
     page.screenshot(path="/tmp/browser-record-full.png", full_page=True)
+    print(page.evaluate("""Array.from(document.querySelectorAll('.govuk-radios__input, [data-module]')).map(e => e.id + ' ' + e.className + ' ' + Array.from(e.attributes).map(a=>a.name+'='+a.value).join(' '))"""))
     assert_accessible(page)
 
     # The minutes, as published.

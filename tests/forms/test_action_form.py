@@ -1,0 +1,176 @@
+import datetime
+
+import pytest
+
+from actions.forms import ActionForm
+from meetings.models import Department
+from tests.factories import ActionFactory, AgendaItemFactory, DepartmentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def item():
+    return AgendaItemFactory(number=2)
+
+
+def action_data(**changes):
+    data = {
+        "text": "MOJ and AGO/CPS to undertake further work to explore prosecutions",
+        "owners": "MOJ, AGO, CPS",
+        "first_owner_leads": "on",
+        "due": "none",
+        "due_date_day": "",
+        "due_date_month": "",
+        "due_date_year": "",
+    }
+    data.update(changes)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def save(item, instance=None, **changes):
+    form = ActionForm(data=action_data(**changes), instance=instance, agenda_item=item)
+    assert form.is_valid(), form.errors
+    return form.save()
+
+
+def owner_names(action):
+    return [ownership.department.short_name for ownership in action.ownerships.order_by("position")]
+
+
+def test_it_adds_an_action_beside_the_agenda_item(item):
+    action = save(item)
+
+    action.refresh_from_db()
+    assert action.agenda_item == item
+    assert action.meeting == item.meeting
+    assert action.text == "MOJ and AGO/CPS to undertake further work to explore prosecutions"
+
+
+def test_an_action_needs_its_text(item):
+    form = ActionForm(data=action_data(text=""), agenda_item=item)
+
+    assert form.errors == {"text": ["Enter the action"]}
+
+
+def test_owners_are_split_on_commas_in_the_order_given(item):
+    action = save(item, owners=" MOJ ,AGO,  CPS ")
+
+    assert owner_names(action) == ["MOJ", "AGO", "CPS"]
+
+
+def test_the_first_owner_leads_when_ticked(item):
+    action = save(item, owners="Home Office, UKHTC", first_owner_leads="on")
+
+    assert action.lead.short_name == "Home Office"
+    assert action.ownerships.filter(is_lead=True).count() == 1
+
+
+def test_no_owner_leads_when_unticked(item):
+    action = save(item, owners="Home Office, UKHTC", first_owner_leads=None)
+
+    assert action.lead is None
+    assert owner_names(action) == ["Home Office", "UKHTC"]
+
+
+def test_owners_reuse_known_departments_and_create_new_ones(item):
+    moj = DepartmentFactory(short_name="MOJ", name="Ministry of Justice")
+
+    action = save(item, owners="ministry of justice, Gangmasters Licensing Authority")
+
+    assert list(action.owners.order_by("action_ownerships__position")) == [
+        moj,
+        Department.objects.get(short_name="Gangmasters Licensing Authority"),
+    ]
+
+
+def test_it_refuses_a_department_named_twice(item):
+    form = ActionForm(data=action_data(owners="MOJ, AGO, moj"), agenda_item=item)
+
+    assert form.errors == {"owners": ["Name each owning department once"]}
+
+
+@pytest.mark.parametrize("owners", ["", " , ,"])
+def test_it_needs_at_least_one_owner(item, owners):
+    form = ActionForm(data=action_data(owners=owners), agenda_item=item)
+
+    assert form.errors == {"owners": ["Enter at least one owning department"]}
+
+
+def test_by_a_date_without_a_date_is_an_error_at_the_due_date(item):
+    form = ActionForm(data=action_data(due="date"), agenda_item=item)
+
+    assert form.errors == {"due_date": ["Enter the date the action is due"]}
+
+
+def test_by_a_date_with_an_impossible_date_gives_only_the_date_error(item):
+    form = ActionForm(
+        data=action_data(due="date", due_date_day="31", due_date_month="4", due_date_year="2013"), agenda_item=item
+    )
+
+    assert form.errors == {"due_date": ["Date must be a real date"]}
+
+
+def test_by_a_date_sets_the_due_date(item):
+    action = save(item, due="date", due_date_day="30", due_date_month="4", due_date_year="2013")
+
+    action.refresh_from_db()
+    assert action.due_date == datetime.date(2013, 4, 30)
+    assert action.due_at_next_meeting is False
+
+
+def test_at_the_next_meeting_sets_it_and_clears_any_date_typed(item):
+    action = save(item, due="next_meeting", due_date_day="30", due_date_month="4", due_date_year="2013")
+
+    action.refresh_from_db()
+    assert action.due_at_next_meeting is True
+    assert action.due_date is None
+
+
+def test_no_due_date_clears_both(item):
+    existing = ActionFactory(agenda_item=item, due_at_next_meeting=True)
+
+    action = save(item, instance=existing, due="none")
+
+    action.refresh_from_db()
+    assert (action.due_date, action.due_at_next_meeting) == (None, False)
+
+
+def test_editing_keeps_the_initial_values(item):
+    action = ActionFactory(agenda_item=item, due_date=datetime.date(2013, 4, 30))
+    action.set_owners([DepartmentFactory(short_name="MOJ"), DepartmentFactory(short_name="AGO")])
+    action.ownerships.filter(department__short_name="MOJ").update(is_lead=True)
+
+    form = ActionForm(instance=action, agenda_item=item)
+
+    assert form["text"].value() == action.text
+    assert form["owners"].value() == "MOJ, AGO"
+    assert form["first_owner_leads"].value() is True
+    assert form["due"].value() == "date"
+    assert form["due_date"].value() == datetime.date(2013, 4, 30)
+
+
+def test_editing_an_action_without_a_lead_leaves_the_box_unticked(item):
+    action = ActionFactory(agenda_item=item, due_at_next_meeting=True)
+    action.set_owners([DepartmentFactory(short_name="Home Office"), DepartmentFactory(short_name="UKHTC")])
+
+    form = ActionForm(instance=action, agenda_item=item)
+
+    assert form["first_owner_leads"].value() is False
+    assert form["due"].value() == "next_meeting"
+
+
+def test_a_new_action_starts_with_no_due_date_and_the_first_owner_leading(item):
+    form = ActionForm(agenda_item=item)
+
+    assert form["due"].value() == "none"
+    assert form["first_owner_leads"].value() is True
+
+
+def test_editing_replaces_the_owners(item):
+    action = save(item, owners="MOJ, AGO, CPS")
+
+    save(item, instance=action, owners="CPS, MOJ")
+
+    assert owner_names(action) == ["CPS", "MOJ"]
+    assert action.lead.short_name == "CPS"
