@@ -1,7 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from actions.models import Action, ActionOwner
+from actions.models import Action, ActionOwner, Update
+from meetings.admin import CorrectionAdmin
 
 
 class ActionOwnerInline(admin.TabularInline):
@@ -10,19 +11,53 @@ class ActionOwnerInline(admin.TabularInline):
     autocomplete_fields = ["department"]
 
 
+class UpdateInline(admin.TabularInline):
+    """Updates are the record of an action's progress: shown, never changed."""
+
+    model = Update
+    extra = 0
+    fields = ["created_at", "author", "old_status", "new_status", "text", "reported_at"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Action)
-class ActionAdmin(SimpleHistoryAdmin):
-    list_display = ["__str__", "meeting", "agenda_item", "due_date", "due_at_next_meeting"]
+class ActionAdmin(CorrectionAdmin):
+    list_display = ["__str__", "meeting", "agenda_item", "status", "due_date", "due_at_next_meeting"]
     list_select_related = ["meeting__group", "agenda_item"]
-    list_filter = ["meeting__group", "due_at_next_meeting", "ownerships__department"]
+    list_filter = ["meeting__group", "status", "due_at_next_meeting", "ownerships__department"]
     search_fields = ["text", "ownerships__department__short_name"]
     autocomplete_fields = ["agenda_item"]
-    inlines = [ActionOwnerInline]
+    readonly_fields = ["status", "closed_on"]
+    inlines = [ActionOwnerInline, UpdateInline]
 
 
 @admin.register(ActionOwner)
-class ActionOwnerAdmin(SimpleHistoryAdmin):
+class ActionOwnerAdmin(CorrectionAdmin):
     list_display = ["action", "department", "is_lead"]
-    list_select_related = ["action", "department"]
+    list_select_related = ["action__meeting__group", "department"]
     list_filter = ["is_lead", "department"]
     search_fields = ["action__text", "department__short_name"]
+
+    def meeting_of(self, obj):
+        return obj.action.meeting
+
+
+@admin.register(Update)
+class UpdateAdmin(admin.ModelAdmin):
+    list_display = ["action", "created_at", "author", "old_status", "new_status", "reported_at"]
+    list_select_related = ["action__meeting__group", "author", "reported_at__group"]
+    list_filter = ["new_status", "action__meeting__group"]
+    search_fields = ["text", "action__text"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

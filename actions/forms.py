@@ -3,11 +3,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from actions.models import Action, Status
-from idmg.forms import GovukDateField
+from idmg.forms import GovukDateField, VersionedFormMixin
 from meetings.models import Department
 
 
-class ActionForm(forms.ModelForm):
+class ActionForm(VersionedFormMixin, forms.ModelForm):
     """An action beside an agenda item, with its owning departments and when it is due."""
 
     DUE_NONE, DUE_NEXT_MEETING, DUE_BY_DATE = "none", "next_meeting", "date"
@@ -98,7 +98,13 @@ class UpdateForm(forms.Form):
     """A progress note on an action, with its new status; checked by the action's own rules."""
 
     status = forms.ChoiceField(
-        label="Status", choices=Status.choices, widget=forms.RadioSelect(attrs={"class": "govuk-radios--inline"})
+        label="Status",
+        choices=Status.choices,
+        widget=forms.RadioSelect(attrs={"class": "govuk-radios--inline"}),
+        error_messages={
+            "required": "Select the status of the action",
+            "invalid_choice": "Select the status of the action",
+        },
     )
     text = forms.CharField(
         label="Update",
@@ -107,14 +113,28 @@ class UpdateForm(forms.Form):
         help_text="What has happened. Say why if the action is dropped.",
     )
 
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     def __init__(self, *args, action, meeting=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.action = action
         self.meeting = meeting
         self.initial.setdefault("status", action.status)
+        self.initial["version"] = action.version
 
     def clean(self):
         cleaned = super().clean()
+        opened = cleaned.get("version")
+        if opened is not None and opened != self.action.version:
+            self.data = self.data.copy()
+            self.data[self.add_prefix("version")] = self.action.version
+            latest = self.action.updates.order_by("-pk").first()
+            raise ValidationError(
+                f"Someone else updated this action while you were writing: it is now "
+                f"{self.action.get_status_display().lower()}"
+                + (f" (“{latest.text}”)" if latest and latest.text else "")
+                + ". Your update is still in the form. Check it, then post it again."
+            )
         if "status" in cleaned:
             try:
                 self.action.check_update(text=cleaned.get("text", ""), status=cleaned["status"])

@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from meetings.models import AgendaItem, Department, Meeting
 from meetings.ordering import Positioned, PositionedQuerySet
+from meetings.versioning import Versioned
 
 
 class Status(models.TextChoices):
@@ -102,7 +103,7 @@ class ActionQuerySet(PositionedQuerySet):
         return self.filter(text__icontains=text) if text else self
 
 
-class Action(Positioned):
+class Action(Positioned, Versioned):
     """Something a meeting asked one or more departments to do, written beside its agenda item."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="actions", editable=False)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("actions/", views.register, name="register"),
     path("actions/export.csv", views.register_csv, name="register-csv"),
     path("actions/<int:pk>/", views.action, name="action"),
+    path("actions/<int:pk>/history/", views.action_history, name="history"),
     path("departments/", views.departments, name="departments"),
     path("departments/<int:pk>/", views.department, name="department"),
     path(

@@ -1,6 +1,7 @@
 import csv
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,6 +11,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from actions.filters import ActionFilter
 from actions.forms import UpdateForm
 from actions.models import Action, ActionSummary
+from meetings.access import can_update_action, secretariat_required, unlocked_minutes_required
+from meetings.history import action_changes
 from meetings.models import Department
 from meetings.workspace import Section, load_meeting, render_workspace
 
@@ -77,7 +80,10 @@ def register_csv(request):
 @require_http_methods(["GET", "POST"])
 def action(request, pk):
     action = get_object_or_404(Action.objects.for_listing(), pk=pk)
-    form = UpdateForm(request.POST or None, action=action)
+    may_update = can_update_action(request.user, action)
+    if request.method == "POST" and not may_update:
+        raise PermissionDenied("Only the owning departments and the group's secretariat can update this action.")
+    form = UpdateForm(request.POST if request.method == "POST" else None, action=action)
     if form.is_valid():
         form.save(author=request.user)
         messages.success(request, f"Update recorded on {action.reference}.")
@@ -85,7 +91,20 @@ def action(request, pk):
     return render(
         request,
         "actions/action.html",
-        {"action": action, "form": form, "today": timezone.localdate(), "nav": "actions"},
+        {
+            "action": action,
+            "form": form if may_update else None,
+            "today": timezone.localdate(),
+            "nav": "actions",
+        },
+    )
+
+
+@require_GET
+def action_history(request, pk):
+    action = get_object_or_404(Action.objects.select_related("meeting__group"), pk=pk)
+    return render(
+        request, "actions/history.html", {"action": action, "changes": action_changes(action), "nav": "actions"}
     )
 
 
@@ -121,6 +140,8 @@ def department(request, pk):
 
 
 @require_POST
+@secretariat_required
+@unlocked_minutes_required
 def matters_arising_update(request, meeting_pk, pk):
     meeting = load_meeting(meeting_pk)
     action = get_object_or_404(Action.objects.matters_arising(meeting).for_listing(), pk=pk)

@@ -73,3 +73,32 @@ class GovukTimeField(forms.TimeField):
             value = value.strip().lower().replace(" ", "").replace("noon", "12pm")
             value = value.replace("am", "AM").replace("pm", "PM")
         return super().to_python(value)
+
+
+class VersionedFormMixin:
+    """For a ModelForm of a ``Versioned`` model: refuse to save over a change someone else saved
+    after this form was opened, say what they changed, and keep what this person typed."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"] = forms.IntegerField(widget=forms.HiddenInput, required=False)
+        if self.instance.pk:
+            self.initial["version"] = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        opened = cleaned.get("version")
+        if self.instance.pk and opened is not None and opened != self.instance.version:
+            from meetings.history import changes_since
+
+            changes = changes_since(self.instance, opened)
+            described = "; ".join(f"{label} from “{before}” to “{after}”" for label, before, after in changes)
+            self.data = self.data.copy()
+            self.data[self.add_prefix("version")] = self.instance.version
+            raise ValidationError(
+                "Someone else saved a change to this while you were editing it"
+                + (f": {described}." if described else ".")
+                + " Your version is still in the form. Check it, then save again to keep yours.",
+                code="conflict",
+            )
+        return cleaned

@@ -1,8 +1,68 @@
+from django import forms
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from actions.models import Action
-from meetings.models import AgendaItem, Apology, Attendee, Department, Group, Meeting, Paragraph, Person
+from meetings.models import (
+    AgendaItem,
+    Apology,
+    Attendee,
+    Correction,
+    Department,
+    DepartmentMember,
+    Group,
+    Meeting,
+    Paragraph,
+    Person,
+)
+
+
+def correction_reason_field():
+    return forms.CharField(
+        label="Reason for the correction",
+        help_text="These minutes have been approved. Say why they are being corrected: "
+        "the reason is shown on the minutes with today's date.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class CorrectionAdmin(SimpleHistoryAdmin):
+    """Approved and published minutes are corrected here only with a reason, shown on the minutes.
+
+    Subclasses say how to reach the meeting a record belongs to.
+    """
+
+    def meeting_of(self, obj):
+        return obj.meeting
+
+    def is_correction(self, obj):
+        return obj is not None and obj.pk is not None and self.meeting_of(obj).is_locked
+
+    def get_form(self, request, obj=None, **kwargs):
+        if self.is_correction(obj):
+            kwargs["form"] = type("CorrectionForm", (self.form,), {"correction_reason": correction_reason_field()})
+        return super().get_form(request, obj, **kwargs)
+
+    def has_delete_permission(self, request, obj=None):
+        # Deleting gives no chance to say why; rows of approved minutes are removed through the meeting.
+        return super().has_delete_permission(request, obj) and not self.is_correction(obj)
+
+    def save_model(self, request, obj, form, change):
+        reason = form.cleaned_data.get("correction_reason")
+        if reason:
+            obj._change_reason = reason
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        reason = form.cleaned_data.get("correction_reason")
+        if reason and (form.has_changed() or any(formset.has_changed() for formset in formsets)):
+            Correction.objects.create(
+                meeting=self.meeting_of(form.instance),
+                made_by=request.user,
+                reason=reason,
+                what=f"{form.instance._meta.verbose_name.capitalize()}: {form.instance}",
+            )
 
 
 @admin.register(Group)
@@ -10,6 +70,7 @@ class GroupAdmin(SimpleHistoryAdmin):
     list_display = ["name", "short_name", "slug"]
     search_fields = ["name", "short_name"]
     prepopulated_fields = {"slug": ["short_name"]}
+    filter_horizontal = ["secretariat"]
 
 
 @admin.register(Department)
@@ -24,6 +85,33 @@ class DepartmentAdmin(SimpleHistoryAdmin):
 @admin.register(Person)
 class PersonAdmin(SimpleHistoryAdmin):
     search_fields = ["name"]
+
+
+@admin.register(DepartmentMember)
+class DepartmentMemberAdmin(SimpleHistoryAdmin):
+    list_display = ["user", "department"]
+    list_select_related = ["user", "department"]
+    search_fields = ["user__username", "department__short_name"]
+    autocomplete_fields = ["department"]
+
+
+@admin.register(Correction)
+class CorrectionRecordAdmin(admin.ModelAdmin):
+    """Corrections are the trace of a change: they are read here, never edited."""
+
+    list_display = ["meeting", "made_at", "made_by", "what", "reason"]
+    list_select_related = ["meeting__group", "made_by"]
+    list_filter = ["meeting__group"]
+    search_fields = ["reason", "what"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class AttendeeInline(admin.TabularInline):
@@ -45,13 +133,17 @@ class AgendaItemInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
-    list_display = ["date", "group", "start_time", "place"]
+class MeetingAdmin(CorrectionAdmin):
+    list_display = ["date", "group", "status", "start_time", "place"]
     list_select_related = ["group"]
-    list_filter = ["group", "date"]
+    list_filter = ["group", "status", "date"]
     search_fields = ["place", "group__name", "agenda_items__title"]
     date_hierarchy = "date"
+    autocomplete_fields = ["approved_at"]
     inlines = [AttendeeInline, ApologyInline, AgendaItemInline]
+
+    def meeting_of(self, obj):
+        return obj
 
 
 class ParagraphInline(admin.StackedInline):
@@ -67,7 +159,7 @@ class ActionInline(admin.StackedInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(SimpleHistoryAdmin):
+class AgendaItemAdmin(CorrectionAdmin):
     list_display = ["number", "title", "meeting"]
     list_select_related = ["meeting__group"]
     list_filter = ["meeting__group", "meeting"]
@@ -76,15 +168,18 @@ class AgendaItemAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Paragraph)
-class ParagraphAdmin(SimpleHistoryAdmin):
+class ParagraphAdmin(CorrectionAdmin):
     list_display = ["number", "agenda_item", "__str__"]
     list_select_related = ["agenda_item"]
     search_fields = ["text"]
     list_filter = ["agenda_item__meeting__group"]
 
+    def meeting_of(self, obj):
+        return obj.agenda_item.meeting
+
 
 @admin.register(Attendee)
-class AttendeeAdmin(SimpleHistoryAdmin):
+class AttendeeAdmin(CorrectionAdmin):
     list_display = ["meeting", "department", "person", "deputising_for", "role", "remote"]
     list_select_related = ["meeting__group", "department", "person", "deputising_for"]
     list_filter = ["meeting__group", "role", "remote", "department"]
@@ -93,7 +188,7 @@ class AttendeeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Apology)
-class ApologyAdmin(SimpleHistoryAdmin):
+class ApologyAdmin(CorrectionAdmin):
     list_display = ["meeting", "department", "person"]
     list_select_related = ["meeting__group", "department", "person"]
     list_filter = ["meeting__group", "department"]

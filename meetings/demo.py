@@ -42,6 +42,7 @@ CHAIR = "chair"
 MEETINGS = [
     {
         "date": datetime.date(2012, 4, 17),
+        "status": "published",
         "next_meeting_date": datetime.date(2012, 9, 13),
         "next_meeting_start_time": datetime.time(10, 30),
         "next_meeting_end_time": datetime.time(12, 0),
@@ -185,6 +186,7 @@ MEETINGS = [
     },
     {
         "date": datetime.date(2013, 3, 11),
+        "status": "published",
         "attendees": [
             ("Home Office", "Mark Harper MP", None, CHAIR, False),
             ("Home Office", None, None, "", False),

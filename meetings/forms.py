@@ -1,10 +1,10 @@
 from django import forms
 
-from idmg.forms import GovukDateField, GovukTimeField
+from idmg.forms import GovukDateField, GovukTimeField, VersionedFormMixin
 from meetings.models import AgendaItem, Apology, Attendee, Department, Meeting, Paragraph, Person
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(VersionedFormMixin, forms.ModelForm):
     date = GovukDateField(
         label="Date of the meeting",
         help_text="For example, 11 3 2013",
@@ -58,7 +58,7 @@ class PersonField(forms.CharField):
         self.widget.attrs.update({"list": "people", "autocomplete": "off", "spellcheck": "false"})
 
 
-class RowForm(forms.ModelForm):
+class RowForm(VersionedFormMixin, forms.ModelForm):
     """A form for one row of a meeting's minutes, saved into that meeting."""
 
     def __init__(self, *args, meeting, **kwargs):
@@ -109,7 +109,7 @@ class ApologyForm(RowForm):
         # department and person are typed names, resolved to rows in save(), so they stay out of
         # the model fields the form copies onto the instance and validates. (An empty ``fields``
         # would not do: Django then validates every model field.)
-        exclude = ["meeting", "position", "department", "person"]
+        exclude = ["meeting", "position", "department", "person"]  # noqa: DJ006
 
     field_order = ["department", "person"]
 
@@ -151,7 +151,7 @@ class AgendaItemForm(RowForm):
             self.initial["number"] = self.meeting.agenda_items.next_number()
 
 
-class ParagraphForm(forms.ModelForm):
+class ParagraphForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Paragraph
         fields = ["number", "text"]
@@ -167,3 +167,42 @@ class ParagraphForm(forms.ModelForm):
         self.fields["number"].widget.attrs["class"] = "govuk-input--width-5"
         if not self.instance.pk and not self.is_bound:
             self.initial["number"] = agenda_item.next_paragraph_number()
+
+
+class MinutesStatusForm(forms.Form):
+    """Move minutes on: draft, circulated, approved (at a later meeting), published."""
+
+    TRANSITIONS = {"draft": "circulate", "circulated": "approve", "approved": "publish"}
+
+    transition = forms.ChoiceField(
+        choices=[("circulate", "Circulate"), ("approve", "Approve"), ("publish", "Publish")],
+        widget=forms.HiddenInput,
+    )
+    approved_at = forms.ModelChoiceField(
+        label="Approved at the meeting of",
+        queryset=Meeting.objects.none(),
+        required=False,
+        empty_label=None,
+    )
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.meeting = meeting
+        self.next_transition = self.TRANSITIONS.get(meeting.status)
+        self.initial["transition"] = self.next_transition
+        self.fields["approved_at"].queryset = meeting.approval_candidates()
+        self.fields["approved_at"].label_from_instance = lambda later: f"{later.date:%-d %B %Y}"
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("transition") and cleaned["transition"] != self.next_transition:
+            raise forms.ValidationError("The minutes have moved on since this page was loaded. Check their status.")
+        if cleaned.get("transition") == "approve" and not cleaned.get("approved_at"):
+            self.add_error("approved_at", "Choose the meeting at which the minutes were approved")
+        return cleaned
+
+    def save(self):
+        if self.cleaned_data["transition"] == "approve":
+            self.meeting.approve(self.cleaned_data["approved_at"])
+        else:
+            getattr(self.meeting, self.cleaned_data["transition"])()

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -6,6 +7,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from meetings.ordering import Positioned, PositionedQuerySet
+from meetings.versioning import Versioned
 
 
 class Group(models.Model):
@@ -14,8 +16,14 @@ class Group(models.Model):
     name = models.CharField(max_length=200)
     short_name = models.CharField(max_length=40, help_text="As the minutes abbreviate it, for example IDMG.")
     slug = models.SlugField(unique=True)
+    secretariat = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="served_groups",
+        help_text="The secretariat staff who record this group's minutes and chase its actions.",
+    )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[secretariat])
 
     class Meta:
         ordering = ["name"]
@@ -111,6 +119,12 @@ class Person(models.Model):
 
 
 class MeetingQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Draft minutes are seen only by the group's secretariat; circulated ones by everyone signed in."""
+        if user.is_superuser:
+            return self
+        return self.filter(Q(group__secretariat=user) | ~Q(status="draft")).distinct()
+
     def upcoming(self, today=None):
         return self.filter(date__gte=today or timezone.localdate()).order_by("date", "start_time")
 
@@ -121,7 +135,8 @@ class MeetingQuerySet(models.QuerySet):
         """Everything the minutes page shows, fetched up front."""
         from actions.models import Action
 
-        return self.select_related("group").prefetch_related(
+        return self.select_related("group", "approved_at").prefetch_related(
+            "corrections",
             models.Prefetch("attendees", Attendee.objects.select_related("department", "person", "deputising_for")),
             models.Prefetch("apologies", Apology.objects.select_related("department", "person")),
             models.Prefetch(
@@ -134,7 +149,17 @@ class MeetingQuerySet(models.QuerySet):
         )
 
 
-class Meeting(models.Model):
+class MinutesStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    CIRCULATED = "circulated", "Circulated"
+    APPROVED = "approved", "Approved"
+    PUBLISHED = "published", "Published"
+
+
+LOCKED = [MinutesStatus.APPROVED, MinutesStatus.PUBLISHED]
+
+
+class Meeting(Versioned):
     group = models.ForeignKey(Group, on_delete=models.PROTECT, related_name="meetings")
     date = models.DateField()
     start_time = models.TimeField(null=True, blank=True)
@@ -144,6 +169,17 @@ class Meeting(models.Model):
     next_meeting_start_time = models.TimeField(null=True, blank=True)
     next_meeting_end_time = models.TimeField(null=True, blank=True)
     next_meeting_place = models.CharField(max_length=200, blank=True)
+    status = models.CharField(
+        "minutes status", max_length=20, choices=MinutesStatus.choices, default=MinutesStatus.DRAFT
+    )
+    approved_at = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="approved_minutes",
+        help_text="The meeting at which these minutes were approved, usually the next one.",
+    )
 
     objects = MeetingQuerySet.as_manager()
     history = HistoricalRecords()
@@ -165,6 +201,10 @@ class Meeting(models.Model):
                 condition=Q(next_meeting_date__isnull=True) | Q(next_meeting_date__gt=F("date")),
                 name="next_meeting_is_after_this_one",
             ),
+            models.CheckConstraint(
+                condition=Q(approved_at__isnull=True) | Q(status__in=LOCKED),
+                name="only_approved_minutes_record_their_approval",
+            ),
         ]
 
     def __str__(self):
@@ -180,8 +220,37 @@ class Meeting(models.Model):
     def is_upcoming(self):
         return self.date >= timezone.localdate()
 
+    @property
+    def is_locked(self):
+        """Approved and published minutes are the record: only an administrator corrects them."""
+        return self.status in LOCKED
 
-class Attendee(Positioned):
+    def approval_candidates(self):
+        """The meetings at which these minutes could have been approved: the group's later ones."""
+        return Meeting.objects.filter(group=self.group_id, date__gt=self.date).order_by("date")
+
+    def circulate(self):
+        self._move_status(MinutesStatus.DRAFT, MinutesStatus.CIRCULATED)
+
+    def approve(self, at_meeting):
+        if at_meeting.group_id != self.group_id or at_meeting.date <= self.date:
+            raise ValidationError("Minutes are approved at a later meeting of the same group.")
+        self.approved_at = at_meeting
+        self._move_status(MinutesStatus.CIRCULATED, MinutesStatus.APPROVED)
+
+    def publish(self):
+        self._move_status(MinutesStatus.APPROVED, MinutesStatus.PUBLISHED)
+
+    def _move_status(self, expected, new):
+        if self.status != expected:
+            raise ValidationError(
+                f"Only {MinutesStatus(expected).label.lower()} minutes can become {MinutesStatus(new).label.lower()}."
+            )
+        self.status = new
+        self.save()
+
+
+class Attendee(Positioned, Versioned):
     """One row of the register: a department and who came for it."""
 
     class Role(models.TextChoices):
@@ -218,7 +287,7 @@ class Attendee(Positioned):
         return name
 
 
-class Apology(Positioned):
+class Apology(Positioned, Versioned):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="apologies")
     department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="apologies")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="apologies")
@@ -239,7 +308,7 @@ class AgendaItemQuerySet(PositionedQuerySet):
         return 1 if highest is None else highest + 1
 
 
-class AgendaItem(Positioned):
+class AgendaItem(Positioned, Versioned):
     """An item of the minutes, numbered as the minutes number it."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
@@ -271,7 +340,7 @@ class AgendaItem(Positioned):
         return f"{head}.{int(tail) + 1}" if head and tail.isdigit() else ""
 
 
-class Paragraph(Positioned):
+class Paragraph(Positioned, Versioned):
     """A paragraph of an agenda item, numbered as recorded ("2.3"), or an unnumbered lead."""
 
     agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="paragraphs")
@@ -304,3 +373,32 @@ class Paragraph(Positioned):
     @property
     def meeting(self):
         return self.agenda_item.meeting
+
+
+class Correction(models.Model):
+    """A correction made to minutes after they were approved, with its reason, shown on the minutes."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="corrections")
+    made_at = models.DateTimeField(default=timezone.now)
+    made_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    reason = models.TextField()
+    what = models.CharField(max_length=300, help_text="The record that was corrected.")
+
+    class Meta:
+        ordering = ["made_at", "pk"]
+        constraints = [models.CheckConstraint(condition=~Q(reason=""), name="correction_gives_a_reason")]
+
+    def __str__(self):
+        return f"Correction to {self.meeting} on {self.made_at:%-d %B %Y}"
+
+
+class DepartmentMember(models.Model):
+    """A department user: someone in a minister's office or a departmental official."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="department_member")
+    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="members")
+
+    history = HistoricalRecords()
+
+    def __str__(self):
+        return f"{self.user} ({self.department})"

@@ -15,8 +15,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from actions.forms import ActionForm
 from actions.models import Action
+from meetings.access import secretariat_required, unlocked_minutes_required
 from meetings.forms import AgendaItemForm, ApologyForm, AttendeeForm, ParagraphForm
 from meetings.models import AgendaItem, Apology, Attendee, Paragraph
+from meetings.versioning import EditConflict
 from meetings.workspace import Section, load_meeting, render_workspace
 
 
@@ -54,11 +56,16 @@ class RowKind:
         """URL patterns for this kind of row, named ``<name>-add``, ``-edit``, ``-delete``, ``-move``."""
         add_route = f"items/<int:item_pk>/{plural}/add/" if self.in_item else f"{plural}/add/"
         return [
-            path(add_route, add_row, {"kind": self}, name=f"{self.name}-add"),
-            path(f"{plural}/<int:pk>/edit/", edit_row, {"kind": self}, name=f"{self.name}-edit"),
-            path(f"{plural}/<int:pk>/delete/", delete_row, {"kind": self}, name=f"{self.name}-delete"),
-            path(f"{plural}/<int:pk>/move/", move_row, {"kind": self}, name=f"{self.name}-move"),
+            path(add_route, guarded(add_row), {"kind": self}, name=f"{self.name}-add"),
+            path(f"{plural}/<int:pk>/edit/", guarded(edit_row), {"kind": self}, name=f"{self.name}-edit"),
+            path(f"{plural}/<int:pk>/delete/", guarded(delete_row), {"kind": self}, name=f"{self.name}-delete"),
+            path(f"{plural}/<int:pk>/move/", guarded(move_row), {"kind": self}, name=f"{self.name}-move"),
         ]
+
+
+def guarded(view):
+    """Only the group's secretariat changes a meeting's rows, and only while the minutes are unapproved."""
+    return secretariat_required(unlocked_minutes_required(view))
 
 
 ATTENDEE = RowKind("attendee", Attendee, AttendeeForm)
@@ -99,8 +106,12 @@ def edit_row(request, meeting_pk, kind, pk):
     item = getattr(row, "agenda_item", None)
     form = kind.form(meeting, item=item, row=row, data=request.POST or None, author=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        return saved(request, meeting_pk, kind.section(meeting, row=row))
+        try:
+            form.save()
+        except EditConflict:
+            form.add_error(None, "Someone else saved a change to this at the same moment. Check it and save again.")
+        else:
+            return saved(request, meeting_pk, kind.section(meeting, row=row))
     return render_workspace(request, meeting, section=kind.section(meeting, row=row), form=form, editing=row)
 
 

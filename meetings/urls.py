@@ -19,5 +19,7 @@ urlpatterns = [
     path("meetings/<int:pk>/", views.minutes, name="minutes"),
     path("meetings/<int:pk>/edit/", views.meeting_edit, name="meeting-edit"),
     path("meetings/<int:pk>/record/", views.record, name="record"),
+    path("meetings/<int:pk>/status/", views.minutes_status, name="minutes-status"),
+    path("meetings/<int:pk>/history/", views.history, name="history"),
     path("meetings/<int:meeting_pk>/", include(meeting_rows)),
 ]

@@ -5,12 +5,52 @@ from django.conf import settings
 from django.shortcuts import resolve_url
 from pytest_django.asserts import assertRedirects
 
-from tests.factories import UserFactory
+from django.db.models.signals import post_save
+
+from meetings.models import Group
+from tests.factories import DepartmentFactory, DepartmentMemberFactory, UserFactory
 
 
 @pytest.fixture
 def secretariat_user(db):
-    return UserFactory(username="secretariat")
+    """A secretariat officer serving every group of the test, whether made before or after."""
+    user = UserFactory(username="secretariat")
+    for group in Group.objects.all():
+        group.secretariat.add(user)
+
+    def serve(sender, instance, created, **kwargs):
+        if created:
+            instance.secretariat.add(user)
+
+    post_save.connect(serve, sender=Group, weak=False, dispatch_uid="secretariat-serves-every-group")
+    yield user
+    post_save.disconnect(sender=Group, dispatch_uid="secretariat-serves-every-group")
+
+
+@pytest.fixture
+def other_secretariat_user(db):
+    """A secretariat officer of another group: serves none of the test's groups."""
+    return UserFactory(username="other-secretariat")
+
+
+@pytest.fixture
+def department_user(db):
+    """A department user in the Home Office."""
+    user = UserFactory(username="home-office")
+    DepartmentMemberFactory(user=user, department=DepartmentFactory(short_name="Home Office"))
+    return user
+
+
+@pytest.fixture
+def department_client(client, department_user):
+    client.force_login(department_user)
+    return client
+
+
+@pytest.fixture
+def other_secretariat_client(client, other_secretariat_user):
+    client.force_login(other_secretariat_user)
+    return client
 
 
 @pytest.fixture

@@ -5,8 +5,19 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 
-from actions.models import Action, ActionOwner
-from meetings.models import AgendaItem, Apology, Attendee, Department, Group, Meeting, Paragraph, Person
+from actions.models import Action, ActionOwner, Status, Update
+from meetings.models import (
+    AgendaItem,
+    Apology,
+    Attendee,
+    Correction,
+    Department,
+    DepartmentMember,
+    Group,
+    Meeting,
+    Paragraph,
+    Person,
+)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -103,3 +114,34 @@ class ActionOwnerFactory(factory.django.DjangoModelFactory):
 
     action = factory.SubFactory(ActionFactory)
     department = factory.SubFactory(DepartmentFactory)
+
+
+class UpdateFactory(factory.django.DjangoModelFactory):
+    """A progress note as stored; it does not change its action (``Action.record_update`` does)."""
+
+    class Meta:
+        model = Update
+
+    action = factory.SubFactory(ActionFactory)
+    author = factory.SubFactory(UserFactory)
+    text = "A draft has gone to officials for comment."
+    old_status = Status.OPEN
+    new_status = Status.IN_PROGRESS
+
+
+class DepartmentMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DepartmentMember
+
+    user = factory.SubFactory(UserFactory)
+    department = factory.SubFactory(DepartmentFactory)
+
+
+class CorrectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Correction
+
+    meeting = factory.SubFactory(MeetingFactory, status="published")
+    made_by = factory.SubFactory(UserFactory)
+    what = "Attendee: Home Office – Mark Harper MP"
+    reason = "The Minister's name was misspelt."

@@ -14,7 +14,7 @@ os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from tests.factories import UserFactory  # noqa: E402
+from tests.factories import GroupFactory, UserFactory  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -99,6 +99,9 @@ def check_accessible(page):
         pytest.fail(f"axe-core is missing at {AXE_SCRIPT}; run `npm ci`.", pytrace=False)
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_SCRIPT))
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        # With JavaScript disabled the page runs no <script> tags, but Playwright can still evaluate.
+        page.evaluate("source => (0, eval)(source)", AXE_SCRIPT.read_text())
     results = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
         WCAG_TAGS,
@@ -123,6 +126,14 @@ def assert_accessible():
 @pytest.fixture
 def user(transactional_db):
     return UserFactory(username="secretariat")
+
+
+@pytest.fixture
+def group(user):
+    """The group whose minutes the user records: the user is on its secretariat."""
+    group = GroupFactory(slug="idmg")
+    group.secretariat.add(user)
+    return group
 
 
 @pytest.fixture

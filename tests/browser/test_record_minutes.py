@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.factories import GroupFactory
+from tests.factories import AgendaItemFactory, AttendeeFactory, DepartmentFactory, MeetingFactory
 
 pytestmark = pytest.mark.browser
 
@@ -65,8 +65,7 @@ def add_paragraph(item, number, text):
     expect(item.get_by_text(text)).to_be_visible()
 
 
-def test_a_secretariat_officer_records_a_meeting_and_reads_its_minutes(page, sign_in, assert_accessible):
-    group = GroupFactory(slug="idmg")
+def test_a_secretariat_officer_records_a_meeting_and_reads_its_minutes(page, group, sign_in, assert_accessible):
     sign_in(page)
 
     page.goto(group.get_absolute_url())
@@ -118,7 +117,8 @@ def test_a_secretariat_officer_records_a_meeting_and_reads_its_minutes(page, sig
     apology_form.get_by_label("Department").fill("DCLG")
     apology_form.get_by_label("Name").fill("Baroness Hanham MP")
     apology_form.get_by_label("Name").press("Enter")
-    if 0: expect(apologies.get_by_role("row").nth(1)).to_have_text(re.compile(r"DCLG\s*Baroness Hanham MP"))
+    expect(apologies.get_by_role("row").nth(1).get_by_role("cell").nth(0)).to_have_text("DCLG")
+    expect(apologies.get_by_role("row").nth(1).get_by_role("cell").nth(1)).to_have_text("Baroness Hanham MP")
     assert_same_page(page)
 
     # The agenda items, their paragraphs and actions.
@@ -130,24 +130,165 @@ def test_a_secretariat_officer_records_a_meeting_and_reads_its_minutes(page, sig
     add_paragraph(second, "2.1", "MOJ reported on the number of prosecutions.")
     assert_same_page(page)
 
-    second.get_by_text("Add an action to item 2").click()
-    action_form = second.get_by_role("group", name=re.compile(r"^Add an action")).or_(second.locator("details form"))
-    action_form = second.locator("details")
-    action_form.get_by_label("Action").fill("MOJ and AGO to undertake further work on sentencing.")
-    action_form.get_by_label("Owning departments").fill("MOJ, AGO")
-    expect(action_form.get_by_label("The first department named leads")).to_be_checked()
-    action_form.get_by_label("At the next meeting").check()
-    action_form.get_by_role("button", name="Add action").click()
+    # The action form waits, folded away, until asked for.
+    action_text = second.get_by_label("Action", exact=True)
+    expect(action_text).to_be_hidden()
+    second.get_by_text("Add an action to item 2").focus()
+    page.keyboard.press("Enter")
+    expect(action_text).to_be_visible()
+    action_text.fill("MOJ and AGO to undertake further work on sentencing.")
+    second.get_by_label("Owning departments").fill("MOJ, AGO")
+    expect(second.get_by_label("The first department named leads")).to_be_checked()
+    second.get_by_label("At the next meeting").check()
+    second.get_by_role("button", name="Add action").click()
     expect(second.get_by_text("Owners: MOJ (lead), AGO")).to_be_visible()
     expect(second.get_by_text("Due: At the next meeting")).to_be_visible()
     expect(first.get_by_text("None", exact=True)).to_be_visible()
     assert_same_page(page)
     page.screenshot(path="/tmp/browser-record-full.png", full_page=True)
-    print(page.evaluate("""Array.from(document.querySelectorAll('.govuk-radios__input, [data-module]')).map(e => e.id + ' ' + e.className + ' ' + Array.from(e.attributes).map(a=>a.name+'='+a.value).join(' '))"""))
     assert_accessible(page)
 
-    # The minutes, as published.
+    # The minutes, as they will be published.
     page.get_by_role("link", name="View the minutes as published").click()
     expect(page).to_have_url(re.compile(r"/meetings/\d+/$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("11 March 2013")
+    expect(page.get_by_text("10.30 a.m. to 12 p.m., at Home Office")).to_be_visible()
+
+    attendees = page.get_by_role("table", name="Attendees").locator("tbody").get_by_role("row")
+    expect(attendees).to_have_count(3)
+    expect(attendees.nth(0).get_by_role("cell")).to_have_text(["Home Office", "Mark Harper MP", "CHAIR"])
+    expect(attendees.nth(1).get_by_role("cell")).to_have_text(["DCLG", "Official (for Baroness Hanham MP)", ""])
+    expect(attendees.nth(2).get_by_role("cell")).to_have_text(
+        ["Northern Ireland Executive", "David Ford MLA – via video link", ""]
+    )
+    apologies = page.get_by_role("table", name="Apologies").locator("tbody").get_by_role("row")
+    expect(apologies.get_by_role("cell")).to_have_text(["DCLG", "Baroness Hanham MP"])
+
+    first = page.get_by_role("region", name="1. Welcome and introductions")
+    expect(first).to_contain_text(re.compile(r"1\.1\s*The Chair welcomed members to the meeting\."))
+    expect(first).to_contain_text(re.compile(r"1\.2\s*Members agreed the minutes of the last meeting\."))
+    expect(first.get_by_text("None", exact=True)).to_be_visible()
+
+    second = page.get_by_role("region", name="2. Prosecutions")
+    expect(second).to_contain_text(
+        re.compile(
+            r"The Group discussed prosecutions for trafficking offences\.\s*"
+            r"2\.1\s*MOJ reported on the number of prosecutions\."
+        )
+    )
+    expect(second.get_by_text("MOJ and AGO to undertake further work on sentencing.")).to_be_visible()
+    expect(second.get_by_text(re.compile(r"^\s*Owners: MOJ \(lead\), AGO"))).to_be_visible()
+    expect(second).to_contain_text("Due: At the next meeting")
+    expect(second.get_by_text("None", exact=True)).to_have_count(0)
+
+    expect(page.get_by_text("The next IDMG meeting will be held on 13 September 2013.")).to_be_visible()
     page.screenshot(path="/tmp/browser-minutes.png", full_page=True)
     assert_accessible(page)
+
+
+def test_without_javascript_the_forms_post_and_show_their_errors_on_the_page(
+    page_without_javascript, group, sign_in, assert_accessible
+):
+    page = page_without_javascript
+    meeting = MeetingFactory(group=group)
+    sign_in(page)
+
+    page.goto(meeting.get_record_url())
+    expect(page.get_by_role("heading", level=1)).to_have_text("Record minutes: 11 March 2013")
+    assert_accessible(page)
+
+    add_attendee(page, "Home Office", "Mark Harper MP", role="Chair")
+    expect(page).to_have_url(re.compile(r"/record/#attendees$"))
+    attendees = page.get_by_role("region", name="Attendees")
+    expect(attendees.get_by_role("row").nth(1).get_by_role("cell").nth(0)).to_have_text("Home Office")
+    expect(attendees.get_by_role("row").nth(1).get_by_role("cell").nth(1)).to_have_text("Mark Harper MP")
+
+    item = add_agenda_item(page, 1, "Welcome and introductions")
+    expect(page).to_have_url(re.compile(r"/record/#agenda$"))
+    add_paragraph(item, "1.1", "The Chair welcomed members to the meeting.")
+    expect(page).to_have_url(re.compile(r"/record/#item-\d+$"))
+
+    # Without JavaScript the <details> cannot be opened by a script, but native <details> still works.
+    item.get_by_text("Add an action to item 1").click()
+    item.get_by_label("Action", exact=True).fill("Home Office to circulate the report.")
+    item.get_by_label("Owning departments").fill("Home Office")
+    item.get_by_role("button", name="Add action").click()
+    expect(item.get_by_text("Owners: Home Office (lead)")).to_be_visible()
+
+    # An agenda item with no title comes back with the GOV.UK error pattern, and nothing is lost.
+    agenda = page.get_by_role("region", name="Agenda items")
+    expect(agenda.get_by_label("Item number")).to_have_value("2")
+    agenda.get_by_role("button", name="Add agenda item").click()
+    expect(page).to_have_title(re.compile(r"^Error: "))
+    summary = page.get_by_role("alert").filter(has_text="There is a problem")
+    expect(summary).to_be_visible()
+    summary_link = summary.get_by_role("link", name="Enter the title of the agenda item")
+    expect(summary_link).to_be_visible()
+    title = agenda.get_by_role("group", name="Add an agenda item").get_by_label("Title")
+    expect(title).to_have_attribute("aria-describedby", re.compile(r"-error"))
+    expect(agenda.get_by_text("Error: Enter the title of the agenda item")).to_be_visible()
+    expect(agenda.get_by_label("Item number")).to_have_value("2")
+    page.screenshot(path="/tmp/browser-nojs-error.png", full_page=True)
+    assert_accessible(page)
+
+    # The summary's link takes the user to the field to fix.
+    summary_link.click()
+    expect(title).to_be_focused()
+
+    # Everything saved before the mistake is still on the page.
+    expect(attendees.get_by_role("row").nth(1)).to_contain_text("Mark Harper MP")
+    expect(page.get_by_role("region", name="1. Welcome and introductions")).to_contain_text(
+        "The Chair welcomed members to the meeting."
+    )
+
+    title.fill("Prosecutions")
+    agenda.get_by_role("button", name="Add agenda item").click()
+    expect(page.get_by_role("region", name="2. Prosecutions")).to_be_visible()
+    expect(page.get_by_text("There is a problem")).to_have_count(0)
+
+
+def test_a_row_is_changed_in_place_and_moved_with_htmx(page, group, sign_in, assert_accessible):
+    meeting = MeetingFactory(group=group)
+    AttendeeFactory(
+        meeting=meeting, department=DepartmentFactory(short_name="Home Office"), person__name="Mark Harper MP"
+    )
+    AttendeeFactory(meeting=meeting, department=DepartmentFactory(short_name="MOJ"), person__name="Lord McNally")
+    AgendaItemFactory(meeting=meeting, number=1, title="Welcome")
+    sign_in(page, check=False)
+
+    page.goto(meeting.get_record_url())
+    mark_page(page)
+    attendees = page.get_by_role("region", name="Attendees")
+    rows = attendees.locator("tbody").get_by_role("row")
+    expect(rows).to_have_count(2)
+
+    attendees.get_by_role("link", name="Change Home Office, Mark Harper MP").click()
+    editor = attendees.get_by_role("group", name="Change attendee")
+    expect(editor).to_be_visible()
+    name = editor.get_by_label("Name", exact=True)
+    expect(name).to_have_value("Mark Harper MP")
+    expect(editor.get_by_label("Department")).to_be_focused()
+    assert_same_page(page)
+    page.screenshot(path="/tmp/browser-edit-row.png", full_page=True)
+    assert_accessible(page)
+
+    name.fill("James Brokenshire MP")
+    name.press("Enter")
+    expect(editor).to_be_hidden()
+    expect(rows.nth(0).get_by_role("cell").nth(1)).to_have_text("James Brokenshire MP")
+    expect(rows.nth(1).get_by_role("cell").nth(1)).to_have_text("Lord McNally")
+    assert_same_page(page)
+
+    attendees.get_by_role("button", name="Move down Home Office, James Brokenshire MP").click()
+    expect(rows.nth(0).get_by_role("cell").nth(0)).to_have_text("MOJ")
+    expect(rows.nth(1).get_by_role("cell").nth(0)).to_have_text("Home Office")
+    # The row that was first can now only go up; the new first row can only go down.
+    expect(rows.nth(0).get_by_role("button", name=re.compile(r"^Move up"))).to_have_count(0)
+    expect(rows.nth(1).get_by_role("button", name=re.compile(r"^Move down"))).to_have_count(0)
+    assert_same_page(page)
+    assert_accessible(page)
+
+    # The order and the change are saved, not just shown.
+    page.reload()
+    expect(rows.nth(0).get_by_role("cell").nth(0)).to_have_text("MOJ")
+    expect(rows.nth(1).get_by_role("cell").nth(1)).to_have_text("James Brokenshire MP")

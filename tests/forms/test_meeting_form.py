@@ -38,7 +38,8 @@ def test_it_saves_a_meeting_as_the_minutes_give_it():
     assert (meeting.start_time, meeting.end_time) == (datetime.time(10, 30), datetime.time(12))
     assert meeting.place == "Home Office"
     assert meeting.next_meeting_date == datetime.date(2012, 9, 13)
-    assert (meeting.next_meeting_start_time, meeting.next_meeting_end_time) == (datetime.time(10, 30), datetime.time(12))
+    assert meeting.next_meeting_start_time == datetime.time(10, 30)
+    assert meeting.next_meeting_end_time == datetime.time(12)
     assert meeting.next_meeting_place == "the Home Office"
 
 

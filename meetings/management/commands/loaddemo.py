@@ -4,12 +4,13 @@ from django.db import transaction
 
 from actions.models import Action
 from meetings import demo
-from meetings.models import Department, Group, Meeting, Person
+from meetings.models import Department, DepartmentMember, Group, Meeting, Person
 
 DEMO_USERS = [
-    # username, password, is_staff and superuser
-    ("secretariat", "secretariat-demo", False),
-    ("admin", "admin-demo", True),
+    # username, password, role
+    ("secretariat", "secretariat-demo", "secretariat of the IDMG"),
+    ("homeoffice", "homeoffice-demo", "department user, Home Office"),
+    ("admin", "admin-demo", "administrator"),
 ]
 
 
@@ -25,7 +26,7 @@ class Command(BaseCommand):
                 continue
             self.load_meeting(group, departments, minutes)
             self.stdout.write(f"Loaded the minutes of {minutes['date']:%-d %B %Y}.")
-        self.load_users()
+        self.load_users(group, departments)
 
     def load_departments(self):
         departments = {}
@@ -71,14 +72,17 @@ class Command(BaseCommand):
                 action.set_owners(owners, lead=departments[recorded["lead"]])
         return meeting
 
-    def load_users(self):
+    def load_users(self, group, departments):
         User = get_user_model()
         self.stdout.write("Sign in at /sign-in/ with:")
-        for username, password, is_admin in DEMO_USERS:
-            user, created = User.objects.get_or_create(
-                username=username, defaults={"is_staff": is_admin, "is_superuser": is_admin}
-            )
+        for username, password, role in DEMO_USERS:
+            user, created = User.objects.get_or_create(username=username)
             if created:
                 user.set_password(password)
+                user.is_staff = user.is_superuser = role == "administrator"
                 user.save()
-            self.stdout.write(f"  {username} / {password}{' (administrator)' if is_admin else ''}")
+                if role.startswith("secretariat"):
+                    group.secretariat.add(user)
+                elif role.startswith("department"):
+                    DepartmentMember.objects.create(user=user, department=departments["Home Office"])
+            self.stdout.write(f"  {username} / {password}  ({role})")

@@ -1,0 +1,147 @@
+"""The Django admin, where administrators correct mistakes after the fact, as a superuser."""
+
+from io import StringIO
+
+import pytest
+from django.contrib import admin
+from django.contrib.auth.models import Group as UserGroup
+from django.core.management import call_command
+from django.test import RequestFactory
+from django.urls import reverse
+
+from actions.models import Action
+from meetings.models import AgendaItem, Attendee, Meeting, Person
+
+pytestmark = pytest.mark.django_db
+
+REGISTERED = sorted(admin.site._registry, key=lambda model: model._meta.label)
+SEARCHABLE = [model for model in REGISTERED if admin.site._registry[model].search_fields]
+
+
+@pytest.fixture
+def demo(settings):
+    """The two published minutes; the demo sign-ins are hashed with a fast hasher to keep this quick."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    call_command("loaddemo", stdout=StringIO())
+
+
+def admin_url(model, view, *args):
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
+
+
+def an_object(model):
+    """A row of the model from the demo data (user groups have none, so one is made)."""
+    if model is UserGroup:
+        return UserGroup.objects.create(name="Secretariat")
+    obj = model._default_manager.first()
+    if obj is None:
+        pytest.skip(f"The demo data has no {model._meta.verbose_name}")
+    return obj
+
+
+def label(model):
+    return model._meta.label
+
+
+def test_the_minutes_and_actions_are_all_in_the_admin():
+    assert {label(model) for model in REGISTERED} >= {
+        "meetings.Group",
+        "meetings.Department",
+        "meetings.Person",
+        "meetings.Meeting",
+        "meetings.Attendee",
+        "meetings.Apology",
+        "meetings.AgendaItem",
+        "meetings.Paragraph",
+        "actions.Action",
+        "actions.ActionOwner",
+    }
+
+
+@pytest.mark.parametrize("model", REGISTERED, ids=label)
+def test_the_changelist_loads(demo, admin_client, model):
+    response = admin_client.get(admin_url(model, "changelist"))
+
+    assert response.status_code == 200
+    assert response.context["cl"].result_count == model._default_manager.count()
+
+
+def may_add(model, user):
+    request = RequestFactory().get("/admin/")
+    request.user = user
+    return admin.site._registry[model].has_add_permission(request)
+
+
+@pytest.mark.parametrize("model", REGISTERED, ids=label)
+def test_the_add_page_loads_or_is_refused_for_a_read_only_record(admin_client, admin_user, model):
+    response = admin_client.get(admin_url(model, "add"))
+
+    assert response.status_code == (200 if may_add(model, admin_user) else 403)
+
+
+def test_the_minutes_can_be_added_to_in_the_admin(admin_user):
+    for model in [Meeting, Person, Attendee, AgendaItem, Action]:
+        assert may_add(model, admin_user), model
+
+
+@pytest.mark.parametrize("model", REGISTERED, ids=label)
+def test_the_change_page_loads(demo, admin_client, model):
+    obj = an_object(model)
+
+    response = admin_client.get(admin_url(model, "change", obj.pk))
+
+    assert response.status_code == 200
+    assert response.context["original"] == obj
+
+
+@pytest.mark.parametrize("model", REGISTERED, ids=label)
+def test_the_history_page_loads(demo, admin_client, model):
+    obj = an_object(model)
+
+    assert admin_client.get(admin_url(model, "history", obj.pk)).status_code == 200
+
+
+@pytest.mark.parametrize("model", SEARCHABLE, ids=label)
+def test_the_changelist_search_runs(demo, admin_client, model):
+    response = admin_client.get(admin_url(model, "changelist"), {"q": "Home Office"})
+
+    assert response.status_code == 200
+
+
+def test_searching_people_finds_them_by_name(demo, admin_client):
+    response = admin_client.get(admin_url(Person, "changelist"), {"q": "harper"})
+
+    assert [person.name for person in response.context["cl"].result_list] == ["Mark Harper MP"]
+
+
+def test_searching_meetings_finds_them_by_agenda_item_title(demo, admin_client):
+    response = admin_client.get(admin_url(Meeting, "changelist"), {"q": "Nigeria"})
+
+    assert [str(meeting.date) for meeting in response.context["cl"].result_list] == ["2013-03-11"]
+
+
+def test_a_meetings_change_page_shows_its_register_apologies_and_agenda(demo, admin_client):
+    meeting = Meeting.objects.get(date="2013-03-11")
+
+    response = admin_client.get(admin_url(Meeting, "change", meeting.pk))
+
+    formsets = {
+        inline.formset.prefix: len(inline.formset.initial_forms) for inline in response.context["inline_admin_formsets"]
+    }
+    assert formsets == {"attendees": 18, "apologies": 10, "agenda_items": 7}
+    assert "Mark Harper MP" in response.content.decode()
+    assert "Country specific report – Nigeria" in response.content.decode()
+
+
+def test_a_correction_made_in_the_admin_is_kept_in_the_history(demo, admin_client, admin_user):
+    person = Person.objects.get(name="Chris Blairs")
+
+    response = admin_client.post(admin_url(Person, "change", person.pk), {"name": "Chris Blair"})
+
+    assert response.status_code == 302
+    records = list(person.history.order_by("history_date"))
+    assert [record.name for record in records] == ["Chris Blairs", "Chris Blair"]
+    assert records[-1].history_user == admin_user
+    history_page = admin_client.get(admin_url(Person, "history", person.pk)).content.decode()
+    assert "Chris Blair" in history_page
+    assert admin_user.username in history_page

@@ -1,0 +1,318 @@
+"""Adding, changing, removing and reordering the actions beside an agenda item."""
+
+import datetime
+
+import pytest
+from pytest_django.asserts import assertContains, assertRedirects
+
+from actions.models import Action
+from tests.factories import ActionFactory, ActionOwnerFactory, AgendaItemFactory, DepartmentFactory, MeetingFactory
+
+pytestmark = pytest.mark.django_db
+
+TEXT = "MOJ and AGO/CPS to undertake further work to explore prosecutions in Human Trafficking"
+
+
+@pytest.fixture
+def meeting():
+    return MeetingFactory()
+
+
+@pytest.fixture
+def item(meeting):
+    return AgendaItemFactory(meeting=meeting, number=2, title="Presentation on prosecutions")
+
+
+@pytest.fixture
+def action(item):
+    """An action owned by MOJ, which leads, and AGO, due at the next meeting."""
+    action = ActionFactory(agenda_item=item, text=TEXT, due_at_next_meeting=True)
+    action.set_owners(
+        [DepartmentFactory(short_name="MOJ"), DepartmentFactory(short_name="AGO")],
+        lead=DepartmentFactory(short_name="MOJ"),
+    )
+    return action
+
+
+def add_url(item):
+    return f"/meetings/{item.meeting_id}/items/{item.pk}/actions/add/"
+
+
+def row_url(action, view):
+    return f"/meetings/{action.meeting_id}/actions/{action.pk}/{view}/"
+
+
+def record_url(item):
+    return f"/meetings/{item.meeting_id}/record/#item-{item.pk}"
+
+
+def action_fields(prefix, **changes):
+    fields = {
+        "text": "Home Office and UKHTC to consider how to capture what happens to victims",
+        "owners": "Home Office, UKHTC",
+        "first_owner_leads": "on",
+        "due": "none",
+        "due_date_day": "",
+        "due_date_month": "",
+        "due_date_year": "",
+    } | changes
+    return {f"{prefix}-{name}": value for name, value in fields.items() if value is not None}
+
+
+def new_action(item, **changes):
+    return action_fields(f"item-{item.pk}-action", **changes)
+
+
+def changed_action(action, **changes):
+    return action_fields(f"action-{action.pk}", **changes)
+
+
+def owners(action):
+    return [(ownership.department.short_name, ownership.is_lead) for ownership in action.ownerships.all()]
+
+
+def actions(item):
+    return list(item.actions.values_list("pk", flat=True))
+
+
+def test_it_adds_an_action_with_its_owners_lead_first(secretariat_client, item):
+    response = secretariat_client.post(add_url(item), new_action(item, owners="MOJ, AGO, CPS", due="next_meeting"))
+
+    assertRedirects(response, record_url(item), fetch_redirect_response=False)
+    action = item.actions.get()
+    assert action.text == "Home Office and UKHTC to consider how to capture what happens to victims"
+    assert owners(action) == [("MOJ", True), ("AGO", False), ("CPS", False)]
+    assert action.due_at_next_meeting
+    assert action.due_date is None
+
+
+def test_it_adds_an_action_due_by_a_date(secretariat_client, item):
+    secretariat_client.post(
+        add_url(item), new_action(item, due="date", due_date_day="30", due_date_month="4", due_date_year="2013")
+    )
+
+    action = item.actions.get()
+    assert action.due_date == datetime.date(2013, 4, 30)
+    assert not action.due_at_next_meeting
+
+
+def test_it_adds_an_action_without_a_lead(secretariat_client, item):
+    secretariat_client.post(add_url(item), new_action(item, first_owner_leads=None))
+
+    assert owners(item.actions.get()) == [("Home Office", False), ("UKHTC", False)]
+
+
+def test_it_returns_the_agenda_item_alone_for_htmx(
+    secretariat_client, htmx_headers, meeting, item, action, assert_section_alone
+):
+    other_item = AgendaItemFactory(meeting=meeting)
+
+    response = secretariat_client.post(add_url(item), new_action(item, owners="MOJ, AGO, CPS"), headers=htmx_headers)
+
+    html = assert_section_alone(response, f"item-{item.pk}")
+    added = item.actions.exclude(pk=action.pk).get()
+    assert f'<div id="action-{added.pk}"' in html
+    assert "Home Office and UKHTC to consider how to capture what happens to victims" in html
+    assert "Owners: MOJ (lead), AGO, CPS</p>" in html
+    assert "Owners: MOJ (lead), AGO<br>Due: At the next meeting</p>" in html
+    assert f'id="item-{other_item.pk}"' not in html
+    # The add form stays open, empty, for the next action.
+    assert '<details class="govuk-details" open>' in html
+    assert f'name="item-{item.pk}-action-owners" value=' not in html
+
+
+def test_it_shows_the_problem_on_the_page(secretariat_client, item, action):
+    response = secretariat_client.post(add_url(item), new_action(item, due="date"))
+
+    assert response.status_code == 200
+    assertContains(response, "<html")
+    assertContains(response, '<h2 class="govuk-error-summary__title">There is a problem</h2>', html=True)
+    assertContains(
+        response, f'<a href="#id_item-{item.pk}-action-due_date_day">Enter the date the action is due</a>', html=True
+    )
+    assertContains(response, '<details class="govuk-details" open>')
+    assertContains(response, f'name="item-{item.pk}-action-owners" value="Home Office, UKHTC"')
+    assertContains(response, TEXT)
+    assert actions(item) == [action.pk]
+
+
+def test_it_shows_the_problem_at_the_field_for_htmx(
+    secretariat_client, htmx_headers, item, action, assert_section_alone
+):
+    response = secretariat_client.post(add_url(item), new_action(item, owners="MOJ, moj"), headers=htmx_headers)
+
+    html = assert_section_alone(response, f"item-{item.pk}")
+    assert (
+        f'<p id="id_item-{item.pk}-action-owners-error" class="govuk-error-message">'
+        '<span class="govuk-visually-hidden">Error:</span> Name each owning department once</p>'
+    ) in html
+    assert "There is a problem" in html
+    assert "capture what happens to victims</textarea>" in html
+    assert actions(item) == [action.pk]
+
+
+def test_it_404s_adding_to_an_agenda_item_of_another_meeting(secretariat_client, meeting):
+    elsewhere = AgendaItemFactory()
+
+    response = secretariat_client.post(
+        f"/meetings/{meeting.pk}/items/{elsewhere.pk}/actions/add/", new_action(elsewhere)
+    )
+
+    assert response.status_code == 404
+    assert not Action.objects.exists()
+
+
+def test_it_shows_the_change_form_on_the_page(secretariat_client, action):
+    response = secretariat_client.get(row_url(action, "edit"))
+
+    assertContains(response, "<html")
+    assertContains(response, f'<form method="post" action="{row_url(action, "edit")}"')
+    assertContains(response, f"{TEXT}</textarea>")
+    assertContains(response, f'name="action-{action.pk}-owners" value="MOJ, AGO"')
+    assertContains(
+        response,
+        f'name="action-{action.pk}-first_owner_leads" class="govuk-checkboxes__input" '
+        f'id="id_action-{action.pk}-first_owner_leads" checked',
+    )
+    assertContains(response, f'name="action-{action.pk}-due" type="radio" value="next_meeting" checked')
+
+
+def test_it_shows_the_change_form_alone_for_htmx(secretariat_client, htmx_headers, item, action, assert_section_alone):
+    response = secretariat_client.get(row_url(action, "edit"), headers=htmx_headers)
+
+    html = assert_section_alone(response, f"item-{item.pk}")
+    assert f'hx-post="{row_url(action, "edit")}"' in html
+    assert f'name="action-{action.pk}-owners" value="MOJ, AGO"' in html
+
+
+def test_it_saves_changes(secretariat_client, item, action):
+    response = secretariat_client.post(
+        row_url(action, "edit"),
+        changed_action(
+            action, first_owner_leads=None, due="date", due_date_day="30", due_date_month="4", due_date_year="2013"
+        ),
+    )
+
+    assertRedirects(response, record_url(item), fetch_redirect_response=False)
+    action.refresh_from_db()
+    assert action.text == "Home Office and UKHTC to consider how to capture what happens to victims"
+    assert owners(action) == [("Home Office", False), ("UKHTC", False)]
+    assert action.due_date == datetime.date(2013, 4, 30)
+    assert not action.due_at_next_meeting
+
+
+def test_it_records_who_changed_the_due_date(secretariat_client, secretariat_user, action):
+    secretariat_client.post(
+        row_url(action, "edit"),
+        changed_action(action, due="date", due_date_day="30", due_date_month="4", due_date_year="2013"),
+    )
+
+    update = action.updates.get()
+    assert update.author == secretariat_user
+    assert update.text == "Due date changed from At the next meeting to 30 April 2013."
+
+
+def test_it_returns_the_changed_agenda_item_for_htmx(
+    secretariat_client, htmx_headers, item, action, assert_section_alone
+):
+    response = secretariat_client.post(
+        row_url(action, "edit"), changed_action(action, owners="CPS, MOJ"), headers=htmx_headers
+    )
+
+    html = assert_section_alone(response, f"item-{item.pk}")
+    assert "Owners: CPS (lead), MOJ</p>" in html
+    assert f'name="action-{action.pk}-owners"' not in html
+
+
+def test_it_keeps_what_was_typed_when_a_change_has_a_problem(secretariat_client, action):
+    response = secretariat_client.post(row_url(action, "edit"), changed_action(action, text="", due="next_meeting"))
+
+    assertContains(response, "There is a problem")
+    assertContains(response, f'<a href="#id_action-{action.pk}-text">Enter the action</a>')
+    assertContains(response, f'name="action-{action.pk}-owners" value="Home Office, UKHTC"')
+    assertContains(response, f'name="action-{action.pk}-due" type="radio" value="next_meeting" checked')
+    action.refresh_from_db()
+    assert action.text == TEXT
+    assert owners(action) == [("MOJ", True), ("AGO", False)]
+    assert action.due_at_next_meeting
+
+
+def test_it_removes_an_action(secretariat_client, item, action):
+    other = ActionFactory(agenda_item=item)
+
+    response = secretariat_client.post(row_url(action, "delete"))
+
+    assertRedirects(response, record_url(item), fetch_redirect_response=False)
+    assert actions(item) == [other.pk]
+
+
+def test_it_returns_the_agenda_item_without_the_removed_action_for_htmx(
+    secretariat_client, htmx_headers, item, action, assert_section_alone
+):
+    response = secretariat_client.post(row_url(action, "delete"), headers=htmx_headers)
+
+    html = assert_section_alone(response, f"item-{item.pk}")
+    assert TEXT not in html
+    assert '<p class="govuk-body">None</p>' in html
+
+
+def test_it_rejects_get_to_remove(secretariat_client, action):
+    assert secretariat_client.get(row_url(action, "delete")).status_code == 405
+    assert Action.objects.filter(pk=action.pk).exists()
+
+
+def test_it_moves_an_action_up_and_down(secretariat_client, item):
+    first, second, third = ActionFactory.create_batch(3, agenda_item=item)
+
+    response = secretariat_client.post(row_url(first, "move"), {"direction": "down"})
+
+    assertRedirects(response, record_url(item), fetch_redirect_response=False)
+    assert actions(item) == [second.pk, first.pk, third.pk]
+
+    secretariat_client.post(row_url(third, "move"), {"direction": "up"})
+
+    assert actions(item) == [second.pk, third.pk, first.pk]
+
+
+def test_it_returns_the_reordered_agenda_item_for_htmx(secretariat_client, htmx_headers, item, assert_section_alone):
+    first, second = ActionFactory.create_batch(2, agenda_item=item)
+    ActionOwnerFactory(action=first)
+
+    response = secretariat_client.post(row_url(second, "move"), {"direction": "up"}, headers=htmx_headers)
+
+    html = assert_section_alone(response, f"item-{item.pk}")
+    assert html.index(f'id="action-{second.pk}"') < html.index(f'id="action-{first.pk}"')
+
+
+def test_it_rejects_an_unknown_direction(secretariat_client, item):
+    first, second = ActionFactory.create_batch(2, agenda_item=item)
+
+    response = secretariat_client.post(row_url(first, "move"), {"direction": "DOWN"})
+
+    assert response.status_code == 400
+    assert actions(item) == [first.pk, second.pk]
+
+
+def test_it_rejects_get_to_add_and_move(secretariat_client, item, action):
+    assert secretariat_client.get(add_url(item)).status_code == 405
+    assert secretariat_client.get(row_url(action, "move")).status_code == 405
+
+
+def test_it_404s_for_an_action_of_another_meeting(secretariat_client, meeting):
+    elsewhere = ActionFactory(text="Update members on the data issue")
+    through_this_meeting = f"/meetings/{meeting.pk}/actions/{elsewhere.pk}"
+
+    assert secretariat_client.get(f"{through_this_meeting}/edit/").status_code == 404
+    assert secretariat_client.post(f"{through_this_meeting}/edit/", changed_action(elsewhere)).status_code == 404
+    assert secretariat_client.post(f"{through_this_meeting}/move/", {"direction": "up"}).status_code == 404
+    assert secretariat_client.post(f"{through_this_meeting}/delete/").status_code == 404
+    elsewhere.refresh_from_db()
+    assert elsewhere.text == "Update members on the data issue"
+
+
+def test_it_requires_sign_in(assert_sign_in_required, item, action):
+    assert_sign_in_required(add_url(item), method="post")
+    assert_sign_in_required(row_url(action, "edit"))
+    assert_sign_in_required(row_url(action, "delete"), method="post")
+    assert_sign_in_required(row_url(action, "move"), method="post")
+    assert actions(item) == [action.pk]

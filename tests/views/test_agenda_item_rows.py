@@ -1,0 +1,230 @@
+"""Adding, changing, removing and reordering the agenda items of a meeting."""
+
+import pytest
+from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
+
+from actions.models import Action
+from meetings.models import AgendaItem, Paragraph
+from tests.factories import ActionFactory, AgendaItemFactory, MeetingFactory, ParagraphFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def meeting():
+    return MeetingFactory()
+
+
+@pytest.fixture
+def item(meeting):
+    return AgendaItemFactory(meeting=meeting, number=1, title="Welcome")
+
+
+def add_url(meeting):
+    return f"/meetings/{meeting.pk}/items/add/"
+
+
+def row_url(item, view):
+    return f"/meetings/{item.meeting_id}/items/{item.pk}/{view}/"
+
+
+def new_item(**changes):
+    return {"agenda-item-number": "2", "agenda-item-title": "Human Trafficking and the Olympics"} | changes
+
+
+def changed_item(item, **changes):
+    fields = {"number": "3", "title": "AOB"} | changes
+    return {f"agenda_item-{item.pk}-{name}": value for name, value in fields.items()}
+
+
+def agenda(meeting):
+    return list(meeting.agenda_items.values_list("pk", flat=True))
+
+
+def test_it_adds_an_agenda_item(secretariat_client, meeting):
+    response = secretariat_client.post(add_url(meeting), new_item())
+
+    assertRedirects(response, f"/meetings/{meeting.pk}/record/#agenda", fetch_redirect_response=False)
+    item = meeting.agenda_items.get()
+    assert (item.number, item.title) == (2, "Human Trafficking and the Olympics")
+
+
+def test_it_returns_the_agenda_alone_for_htmx(secretariat_client, htmx_headers, meeting, item, assert_section_alone):
+    response = secretariat_client.post(add_url(meeting), new_item(), headers=htmx_headers)
+
+    html = assert_section_alone(response, "agenda")
+    added = meeting.agenda_items.get(number=2)
+    assert f'<section class="app-record-item" id="item-{added.pk}"' in html
+    assert f'id="item-{added.pk}-title">2. Human Trafficking and the Olympics</h3>' in html
+    assert f'id="item-{item.pk}"' in html
+    # The next item's number is suggested in the emptied add form.
+    assert 'name="agenda-item-number" value="3"' in html
+
+
+def test_it_shows_the_problem_on_the_page(secretariat_client, meeting, item):
+    response = secretariat_client.post(add_url(meeting), new_item(**{"agenda-item-number": "1"}))
+
+    assert response.status_code == 200
+    assertContains(response, "<html")
+    assertContains(response, '<h2 class="govuk-error-summary__title">There is a problem</h2>', html=True)
+    assertContains(
+        response, '<a href="#id_agenda-item-number">Item 1 is already on the agenda of this meeting</a>', html=True
+    )
+    assertContains(response, 'value="Human Trafficking and the Olympics"')
+    assertContains(response, "1. Welcome</h3>")
+    assert agenda(meeting) == [item.pk]
+
+
+def test_it_shows_the_problem_at_the_field_for_htmx(
+    secretariat_client, htmx_headers, meeting, item, assert_section_alone
+):
+    response = secretariat_client.post(add_url(meeting), new_item(**{"agenda-item-title": ""}), headers=htmx_headers)
+
+    html = assert_section_alone(response, "agenda")
+    assert (
+        '<p id="id_agenda-item-title-error" class="govuk-error-message">'
+        '<span class="govuk-visually-hidden">Error:</span> Enter the title of the agenda item</p>'
+    ) in html
+    assert 'name="agenda-item-number" value="2"' in html
+    assert agenda(meeting) == [item.pk]
+
+
+def test_it_shows_the_change_form_on_the_page(secretariat_client, item):
+    response = secretariat_client.get(row_url(item, "edit"))
+
+    assertContains(response, "<html")
+    assertContains(response, f'<form method="post" action="{row_url(item, "edit")}"')
+    assertContains(response, "Change item 1</h3>")
+    assertContains(response, f'name="agenda_item-{item.pk}-number" value="1"')
+    assertContains(response, f'name="agenda_item-{item.pk}-title" value="Welcome"')
+
+
+def test_it_shows_the_change_form_alone_for_htmx(secretariat_client, htmx_headers, item, assert_section_alone):
+    response = secretariat_client.get(row_url(item, "edit"), headers=htmx_headers)
+
+    html = assert_section_alone(response, "agenda")
+    assert f'hx-post="{row_url(item, "edit")}" hx-target="#agenda"' in html
+    assert f'name="agenda_item-{item.pk}-title" value="Welcome"' in html
+
+
+def test_it_saves_changes(secretariat_client, item):
+    response = secretariat_client.post(row_url(item, "edit"), changed_item(item))
+
+    assertRedirects(response, f"/meetings/{item.meeting_id}/record/#agenda", fetch_redirect_response=False)
+    item.refresh_from_db()
+    assert (item.number, item.title) == (3, "AOB")
+
+
+def test_it_returns_the_changed_agenda_for_htmx(secretariat_client, htmx_headers, item, assert_section_alone):
+    response = secretariat_client.post(row_url(item, "edit"), changed_item(item), headers=htmx_headers)
+
+    html = assert_section_alone(response, "agenda")
+    assert f'id="item-{item.pk}-title">3. AOB</h3>' in html
+    assert f'name="agenda_item-{item.pk}-title"' not in html
+
+
+def test_it_keeps_what_was_typed_when_a_change_has_a_problem(secretariat_client, meeting, item):
+    AgendaItemFactory(meeting=meeting, number=2)
+
+    response = secretariat_client.post(row_url(item, "edit"), changed_item(item, number="2", title="Introductions"))
+
+    assertContains(response, "There is a problem")
+    assertContains(
+        response, f'<a href="#id_agenda_item-{item.pk}-number">Item 2 is already on the agenda of this meeting</a>'
+    )
+    assertContains(response, f'name="agenda_item-{item.pk}-title" value="Introductions"')
+    item.refresh_from_db()
+    assert (item.number, item.title) == (1, "Welcome")
+
+
+def test_it_removes_an_agenda_item_with_its_paragraphs_and_actions(secretariat_client, meeting, item):
+    other = AgendaItemFactory(meeting=meeting)
+    ParagraphFactory(agenda_item=item)
+    ActionFactory(agenda_item=item)
+
+    response = secretariat_client.post(row_url(item, "delete"))
+
+    assertRedirects(response, f"/meetings/{meeting.pk}/record/#agenda", fetch_redirect_response=False)
+    assert agenda(meeting) == [other.pk]
+    assert not Paragraph.objects.exists()
+    assert not Action.objects.exists()
+
+
+def test_it_returns_the_agenda_without_the_removed_item_for_htmx(
+    secretariat_client, htmx_headers, item, assert_section_alone
+):
+    response = secretariat_client.post(row_url(item, "delete"), headers=htmx_headers)
+
+    html = assert_section_alone(response, "agenda")
+    assert "No agenda items yet." in html
+
+
+def test_it_rejects_get_to_remove(secretariat_client, item):
+    assert secretariat_client.get(row_url(item, "delete")).status_code == 405
+    assert AgendaItem.objects.filter(pk=item.pk).exists()
+
+
+def test_it_moves_an_agenda_item_up_and_down(secretariat_client, meeting):
+    first, second, third = AgendaItemFactory.create_batch(3, meeting=meeting)
+
+    response = secretariat_client.post(row_url(second, "move"), {"direction": "down"})
+
+    assertRedirects(response, f"/meetings/{meeting.pk}/record/#agenda", fetch_redirect_response=False)
+    assert agenda(meeting) == [first.pk, third.pk, second.pk]
+
+    secretariat_client.post(row_url(third, "move"), {"direction": "up"})
+
+    assert agenda(meeting) == [third.pk, first.pk, second.pk]
+
+
+def test_it_returns_the_reordered_agenda_for_htmx(secretariat_client, htmx_headers, meeting, assert_section_alone):
+    first, second = AgendaItemFactory.create_batch(2, meeting=meeting)
+
+    response = secretariat_client.post(row_url(second, "move"), {"direction": "up"}, headers=htmx_headers)
+
+    html = assert_section_alone(response, "agenda")
+    assert html.index(f'id="item-{second.pk}"') < html.index(f'id="item-{first.pk}"')
+
+
+def test_it_rejects_an_unknown_direction(secretariat_client, meeting):
+    first, second = AgendaItemFactory.create_batch(2, meeting=meeting)
+
+    response = secretariat_client.post(row_url(second, "move"), {"direction": "top"})
+
+    assert response.status_code == 400
+    assert agenda(meeting) == [first.pk, second.pk]
+
+
+def test_it_rejects_get_to_add_and_move(secretariat_client, meeting, item):
+    assert secretariat_client.get(add_url(meeting)).status_code == 405
+    assert secretariat_client.get(row_url(item, "move")).status_code == 405
+
+
+def test_it_404s_for_an_agenda_item_of_another_meeting(secretariat_client, meeting):
+    elsewhere = AgendaItemFactory(title="Role of the IDMG")
+    through_this_meeting = f"/meetings/{meeting.pk}/items/{elsewhere.pk}"
+
+    assert secretariat_client.get(f"{through_this_meeting}/edit/").status_code == 404
+    assert secretariat_client.post(f"{through_this_meeting}/edit/", changed_item(elsewhere)).status_code == 404
+    assert secretariat_client.post(f"{through_this_meeting}/move/", {"direction": "up"}).status_code == 404
+    assert secretariat_client.post(f"{through_this_meeting}/delete/").status_code == 404
+    elsewhere.refresh_from_db()
+    assert elsewhere.title == "Role of the IDMG"
+
+
+def test_it_escapes_the_title_on_the_recording_and_minutes_pages(secretariat_client, meeting):
+    secretariat_client.post(add_url(meeting), new_item(**{"agenda-item-title": "<script>alert(1)</script>"}))
+
+    for page in (f"/meetings/{meeting.pk}/record/", f"/meetings/{meeting.pk}/"):
+        response = secretariat_client.get(page)
+
+        assertContains(response, "2. &lt;script&gt;alert(1)&lt;/script&gt;</h")
+        assertNotContains(response, "<script>alert(1)</script>")
+
+
+def test_it_requires_sign_in(assert_sign_in_required, meeting, item):
+    assert_sign_in_required(add_url(meeting), method="post")
+    assert_sign_in_required(row_url(item, "edit"))
+    assert_sign_in_required(row_url(item, "delete"), method="post")
+    assert_sign_in_required(row_url(item, "move"), method="post")
+    assert agenda(meeting) == [item.pk]

@@ -1,0 +1,215 @@
+"""Adding, changing, removing and reordering the apologies sent to a meeting."""
+
+import pytest
+from pytest_django.asserts import assertContains, assertRedirects
+
+from meetings.models import Apology
+from tests.factories import ApologyFactory, MeetingFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def meeting():
+    return MeetingFactory()
+
+
+@pytest.fixture
+def apology(meeting):
+    return ApologyFactory(meeting=meeting, department__short_name="Home Office", person__name="Jeremy Browne MP")
+
+
+def add_url(meeting):
+    return f"/meetings/{meeting.pk}/apologies/add/"
+
+
+def row_url(apology, view):
+    return f"/meetings/{apology.meeting_id}/apologies/{apology.pk}/{view}/"
+
+
+def new_apology(**changes):
+    return {"apology-department": "DCLG", "apology-person": "Baroness Hanham MP"} | changes
+
+
+def changed_apology(apology, **changes):
+    fields = {"department": "FCO", "person": "Hugo Swire MP"} | changes
+    return {f"apology-{apology.pk}-{name}": value for name, value in fields.items()}
+
+
+def apologies(meeting):
+    return list(meeting.apologies.values_list("pk", flat=True))
+
+
+def test_it_adds_an_apology(secretariat_client, meeting):
+    response = secretariat_client.post(add_url(meeting), new_apology())
+
+    assertRedirects(response, f"/meetings/{meeting.pk}/record/#apologies", fetch_redirect_response=False)
+    apology = meeting.apologies.get()
+    assert (apology.department.short_name, apology.person.name) == ("DCLG", "Baroness Hanham MP")
+
+
+def test_it_returns_the_apologies_alone_for_htmx(
+    secretariat_client, htmx_headers, meeting, apology, assert_section_alone
+):
+    response = secretariat_client.post(add_url(meeting), new_apology(), headers=htmx_headers)
+
+    html = assert_section_alone(response, "apologies")
+    added = meeting.apologies.get(person__name="Baroness Hanham MP")
+    assert f'id="apology-{added.pk}"' in html
+    assert '<td class="govuk-table__cell">Baroness Hanham MP</td>' in html
+    assert "Jeremy Browne MP" in html
+    assert 'id="attendees"' not in html
+
+
+def test_it_shows_the_problem_on_the_page(secretariat_client, meeting, apology):
+    response = secretariat_client.post(add_url(meeting), new_apology(**{"apology-person": "Official"}))
+
+    assert response.status_code == 200
+    assertContains(response, "<html")
+    assertContains(response, '<h2 class="govuk-error-summary__title">There is a problem</h2>', html=True)
+    assertContains(
+        response, '<a href="#id_apology-person">Enter the name of the person who sent apologies</a>', html=True
+    )
+    assertContains(response, 'name="apology-department" value="DCLG"')
+    assertContains(response, "Jeremy Browne MP")
+    assert apologies(meeting) == [apology.pk]
+
+
+def test_it_shows_the_problem_at_the_field_for_htmx(
+    secretariat_client, htmx_headers, meeting, apology, assert_section_alone
+):
+    response = secretariat_client.post(
+        add_url(meeting), new_apology(**{"apology-department": ""}), headers=htmx_headers
+    )
+
+    html = assert_section_alone(response, "apologies")
+    assert (
+        '<p id="id_apology-department-error" class="govuk-error-message">'
+        '<span class="govuk-visually-hidden">Error:</span> Enter the department that sent apologies</p>'
+    ) in html
+    assert 'value="Baroness Hanham MP"' in html
+    assert apologies(meeting) == [apology.pk]
+
+
+def test_it_shows_the_change_form_on_the_page(secretariat_client, apology):
+    response = secretariat_client.get(row_url(apology, "edit"))
+
+    assertContains(response, "<html")
+    assertContains(response, "Change apology</legend>")
+    assertContains(response, f'<form method="post" action="{row_url(apology, "edit")}"')
+    assertContains(response, f'name="apology-{apology.pk}-department" value="Home Office"')
+    assertContains(response, f'name="apology-{apology.pk}-person" value="Jeremy Browne MP"')
+
+
+def test_it_shows_the_change_form_alone_for_htmx(secretariat_client, htmx_headers, apology, assert_section_alone):
+    response = secretariat_client.get(row_url(apology, "edit"), headers=htmx_headers)
+
+    html = assert_section_alone(response, "apologies")
+    assert f'hx-post="{row_url(apology, "edit")}"' in html
+    assert f'name="apology-{apology.pk}-person" value="Jeremy Browne MP"' in html
+
+
+def test_it_saves_changes(secretariat_client, apology):
+    response = secretariat_client.post(row_url(apology, "edit"), changed_apology(apology))
+
+    assertRedirects(response, f"/meetings/{apology.meeting_id}/record/#apologies", fetch_redirect_response=False)
+    apology.refresh_from_db()
+    assert (apology.department.short_name, apology.person.name) == ("FCO", "Hugo Swire MP")
+
+
+def test_it_returns_the_changed_apologies_for_htmx(secretariat_client, htmx_headers, apology, assert_section_alone):
+    response = secretariat_client.post(row_url(apology, "edit"), changed_apology(apology), headers=htmx_headers)
+
+    html = assert_section_alone(response, "apologies")
+    assert '<td class="govuk-table__cell">Hugo Swire MP</td>' in html
+    assert f'name="apology-{apology.pk}-person"' not in html
+
+
+def test_it_keeps_what_was_typed_when_a_change_has_a_problem(secretariat_client, apology):
+    response = secretariat_client.post(row_url(apology, "edit"), changed_apology(apology, person="official"))
+
+    assertContains(response, "There is a problem")
+    assertContains(response, f'<a href="#id_apology-{apology.pk}-person">')
+    assertContains(response, f'name="apology-{apology.pk}-department" value="FCO"')
+    assertContains(response, f'name="apology-{apology.pk}-person" value="official"')
+    apology.refresh_from_db()
+    assert (apology.department.short_name, apology.person.name) == ("Home Office", "Jeremy Browne MP")
+
+
+def test_it_removes_an_apology(secretariat_client, meeting, apology):
+    other = ApologyFactory(meeting=meeting)
+
+    response = secretariat_client.post(row_url(apology, "delete"))
+
+    assertRedirects(response, f"/meetings/{meeting.pk}/record/#apologies", fetch_redirect_response=False)
+    assert apologies(meeting) == [other.pk]
+
+
+def test_it_returns_the_apologies_without_the_removed_one_for_htmx(
+    secretariat_client, htmx_headers, apology, assert_section_alone
+):
+    response = secretariat_client.post(row_url(apology, "delete"), headers=htmx_headers)
+
+    html = assert_section_alone(response, "apologies")
+    assert "No apologies yet." in html
+
+
+def test_it_rejects_get_to_remove(secretariat_client, apology):
+    assert secretariat_client.get(row_url(apology, "delete")).status_code == 405
+    assert Apology.objects.filter(pk=apology.pk).exists()
+
+
+def test_it_moves_an_apology_up_and_down(secretariat_client, meeting):
+    first, second, third = ApologyFactory.create_batch(3, meeting=meeting)
+
+    response = secretariat_client.post(row_url(third, "move"), {"direction": "up"})
+
+    assertRedirects(response, f"/meetings/{meeting.pk}/record/#apologies", fetch_redirect_response=False)
+    assert apologies(meeting) == [first.pk, third.pk, second.pk]
+
+    secretariat_client.post(row_url(first, "move"), {"direction": "down"})
+
+    assert apologies(meeting) == [third.pk, first.pk, second.pk]
+
+
+def test_it_returns_the_reordered_apologies_for_htmx(secretariat_client, htmx_headers, meeting, assert_section_alone):
+    first, second = ApologyFactory.create_batch(2, meeting=meeting)
+
+    response = secretariat_client.post(row_url(first, "move"), {"direction": "down"}, headers=htmx_headers)
+
+    html = assert_section_alone(response, "apologies")
+    assert html.index(f'id="apology-{second.pk}"') < html.index(f'id="apology-{first.pk}"')
+
+
+def test_it_rejects_an_unknown_direction(secretariat_client, meeting):
+    first, second = ApologyFactory.create_batch(2, meeting=meeting)
+
+    response = secretariat_client.post(row_url(first, "move"), {})
+
+    assert response.status_code == 400
+    assert apologies(meeting) == [first.pk, second.pk]
+
+
+def test_it_rejects_get_to_add_and_move(secretariat_client, meeting, apology):
+    assert secretariat_client.get(add_url(meeting)).status_code == 405
+    assert secretariat_client.get(row_url(apology, "move")).status_code == 405
+
+
+def test_it_404s_for_an_apology_of_another_meeting(secretariat_client, meeting):
+    elsewhere = ApologyFactory(person__name="Lynne Featherstone MP")
+    through_this_meeting = f"/meetings/{meeting.pk}/apologies/{elsewhere.pk}"
+
+    assert secretariat_client.get(f"{through_this_meeting}/edit/").status_code == 404
+    assert secretariat_client.post(f"{through_this_meeting}/edit/", changed_apology(elsewhere)).status_code == 404
+    assert secretariat_client.post(f"{through_this_meeting}/move/", {"direction": "down"}).status_code == 404
+    assert secretariat_client.post(f"{through_this_meeting}/delete/").status_code == 404
+    elsewhere.refresh_from_db()
+    assert elsewhere.person.name == "Lynne Featherstone MP"
+
+
+def test_it_requires_sign_in(assert_sign_in_required, meeting, apology):
+    assert_sign_in_required(add_url(meeting), method="post")
+    assert_sign_in_required(row_url(apology, "edit"))
+    assert_sign_in_required(row_url(apology, "delete"), method="post")
+    assert_sign_in_required(row_url(apology, "move"), method="post")
+    assert apologies(meeting) == [apology.pk]

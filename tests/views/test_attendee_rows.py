@@ -1,0 +1,268 @@
+"""Adding, changing, removing and reordering the attendees of a meeting's register."""
+
+import re
+
+import pytest
+from pytest_django.asserts import assertContains, assertRedirects
+
+from meetings.models import Attendee
+from tests.factories import AttendeeFactory, MeetingFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def meeting():
+    return MeetingFactory()
+
+
+@pytest.fixture
+def attendee(meeting):
+    return AttendeeFactory(meeting=meeting, department__short_name="Home Office", person__name="Mark Harper MP")
+
+
+def add_url(meeting):
+    return f"/meetings/{meeting.pk}/attendees/add/"
+
+
+def row_url(attendee, view):
+    return f"/meetings/{attendee.meeting_id}/attendees/{attendee.pk}/{view}/"
+
+
+def new_attendee(**changes):
+    return {
+        "attendee-department": "MOJ",
+        "attendee-person": "Helen Grant MP",
+        "attendee-deputising_for": "",
+        "attendee-role": "",
+    } | changes
+
+
+def changed_attendee(attendee, **changes):
+    prefix = f"attendee-{attendee.pk}"
+    fields = {"department": "AGO", "person": "", "deputising_for": "Oliver Heald MP", "role": "chair", "remote": "on"}
+    return {f"{prefix}-{name}": value for name, value in (fields | changes).items()}
+
+
+def register(meeting):
+    return list(meeting.attendees.values_list("pk", flat=True))
+
+
+def test_it_adds_an_attendee(secretariat_client, meeting):
+    response = secretariat_client.post(add_url(meeting), new_attendee(**{"attendee-remote": "on"}))
+
+    assertRedirects(response, f"/meetings/{meeting.pk}/record/#attendees", fetch_redirect_response=False)
+    attendee = meeting.attendees.get()
+    assert attendee.department.short_name == "MOJ"
+    assert attendee.who == "Helen Grant MP"
+    assert attendee.remote
+
+
+def test_it_adds_an_official_attending_for_a_minister(secretariat_client, meeting):
+    secretariat_client.post(
+        add_url(meeting), new_attendee(**{"attendee-person": "", "attendee-deputising_for": "Baroness Hanham MP"})
+    )
+
+    assert meeting.attendees.get().who == "Official (for Baroness Hanham MP)"
+
+
+def test_it_adds_to_the_end_of_the_register(secretariat_client, meeting, attendee):
+    secretariat_client.post(add_url(meeting), new_attendee())
+
+    assert register(meeting)[0] == attendee.pk
+    assert len(register(meeting)) == 2
+
+
+def test_it_returns_the_register_alone_for_htmx(
+    secretariat_client, htmx_headers, meeting, attendee, assert_section_alone
+):
+    response = secretariat_client.post(add_url(meeting), new_attendee(), headers=htmx_headers)
+
+    html = assert_section_alone(response, "attendees")
+    added = meeting.attendees.get(person__name="Helen Grant MP")
+    assert f'id="attendee-{added.pk}"' in html
+    assert '<td class="govuk-table__cell">Helen Grant MP</td>' in html
+    assert f'id="attendee-{attendee.pk}"' in html
+    # The add form is empty again, ready for the next attendee.
+    assert 'name="attendee-person" value=' not in html
+    assert "autofocus" in re.search(r'<input [^>]*name="attendee-department"[^>]*>', html).group()
+
+
+def test_it_shows_the_problem_on_the_page(secretariat_client, meeting, attendee):
+    response = secretariat_client.post(add_url(meeting), new_attendee(**{"attendee-department": ""}))
+
+    assert response.status_code == 200
+    assertContains(response, "<html")
+    assertContains(response, "<title>Error: Record minutes:")
+    assertContains(response, '<h2 class="govuk-error-summary__title">There is a problem</h2>', html=True)
+    assertContains(response, '<a href="#id_attendee-department">Enter the attendee\'s department</a>', html=True)
+    assertContains(response, 'value="Helen Grant MP"')
+    assertContains(response, "Mark Harper MP")
+    assert register(meeting) == [attendee.pk]
+
+
+def test_it_shows_the_problem_at_the_field_for_htmx(
+    secretariat_client, htmx_headers, meeting, attendee, assert_section_alone
+):
+    response = secretariat_client.post(
+        add_url(meeting), new_attendee(**{"attendee-department": ""}), headers=htmx_headers
+    )
+
+    html = assert_section_alone(response, "attendees")
+    assert (
+        '<p id="id_attendee-department-error" class="govuk-error-message">'
+        '<span class="govuk-visually-hidden">Error:</span> Enter the attendee&#x27;s department</p>'
+    ) in html
+    assert "There is a problem" in html
+    assert 'value="Helen Grant MP"' in html
+    assert register(meeting) == [attendee.pk]
+
+
+def test_it_shows_the_change_form_on_the_page(secretariat_client, attendee):
+    response = secretariat_client.get(row_url(attendee, "edit"))
+
+    assertContains(response, "<html")
+    assertContains(response, f'<form method="post" action="{row_url(attendee, "edit")}"')
+    assertContains(response, "Change attendee</legend>")
+    assertContains(response, f'name="attendee-{attendee.pk}-department" value="Home Office"')
+    assertContains(response, f'name="attendee-{attendee.pk}-person" value="Mark Harper MP"')
+
+
+def test_it_shows_the_change_form_alone_for_htmx(secretariat_client, htmx_headers, attendee, assert_section_alone):
+    response = secretariat_client.get(row_url(attendee, "edit"), headers=htmx_headers)
+
+    html = assert_section_alone(response, "attendees")
+    assert f'hx-post="{row_url(attendee, "edit")}"' in html
+    assert f'name="attendee-{attendee.pk}-department" value="Home Office"' in html
+    assert f'hx-get="/meetings/{attendee.meeting_id}/record/?section=attendees">Cancel</a>' in html
+
+
+def test_it_saves_changes(secretariat_client, attendee):
+    response = secretariat_client.post(row_url(attendee, "edit"), changed_attendee(attendee))
+
+    assertRedirects(response, f"/meetings/{attendee.meeting_id}/record/#attendees", fetch_redirect_response=False)
+    attendee.refresh_from_db()
+    assert attendee.department.short_name == "AGO"
+    assert attendee.who == "Official (for Oliver Heald MP)"
+    assert attendee.role == Attendee.Role.CHAIR
+    assert attendee.remote
+
+
+def test_it_returns_the_changed_register_for_htmx(secretariat_client, htmx_headers, attendee, assert_section_alone):
+    response = secretariat_client.post(row_url(attendee, "edit"), changed_attendee(attendee), headers=htmx_headers)
+
+    html = assert_section_alone(response, "attendees")
+    assert "Official (for Oliver Heald MP) – via video link" in html
+    assert f'name="attendee-{attendee.pk}-department"' not in html
+
+
+def test_it_keeps_what_was_typed_when_a_change_has_a_problem(secretariat_client, attendee):
+    response = secretariat_client.post(
+        row_url(attendee, "edit"), changed_attendee(attendee, department="", person="Helen Grant MP")
+    )
+
+    assertContains(response, "There is a problem")
+    assertContains(response, f'<a href="#id_attendee-{attendee.pk}-department">')
+    assertContains(response, f'name="attendee-{attendee.pk}-person" value="Helen Grant MP"')
+    attendee.refresh_from_db()
+    assert attendee.department.short_name == "Home Office"
+    assert attendee.who == "Mark Harper MP"
+    assert not attendee.remote
+
+
+def test_it_shows_the_problem_in_the_change_form_for_htmx(
+    secretariat_client, htmx_headers, attendee, assert_section_alone
+):
+    response = secretariat_client.post(
+        row_url(attendee, "edit"), changed_attendee(attendee, department=""), headers=htmx_headers
+    )
+
+    html = assert_section_alone(response, "attendees")
+    assert f'<p id="id_attendee-{attendee.pk}-department-error" class="govuk-error-message">' in html
+    assert f'name="attendee-{attendee.pk}-deputising_for" value="Oliver Heald MP"' in html
+    attendee.refresh_from_db()
+    assert attendee.department.short_name == "Home Office"
+
+
+def test_it_removes_an_attendee(secretariat_client, meeting, attendee):
+    other = AttendeeFactory(meeting=meeting)
+
+    response = secretariat_client.post(row_url(attendee, "delete"))
+
+    assertRedirects(response, f"/meetings/{meeting.pk}/record/#attendees", fetch_redirect_response=False)
+    assert register(meeting) == [other.pk]
+
+
+def test_it_returns_the_register_without_the_removed_attendee_for_htmx(
+    secretariat_client, htmx_headers, meeting, attendee, assert_section_alone
+):
+    response = secretariat_client.post(row_url(attendee, "delete"), headers=htmx_headers)
+
+    html = assert_section_alone(response, "attendees")
+    assert "Mark Harper MP" not in html.split("<datalist")[0]
+    assert "No attendees yet." in html
+
+
+def test_it_rejects_get_to_remove(secretariat_client, attendee):
+    assert secretariat_client.get(row_url(attendee, "delete")).status_code == 405
+    assert Attendee.objects.filter(pk=attendee.pk).exists()
+
+
+def test_it_moves_an_attendee_up_and_down(secretariat_client, meeting):
+    first, second, third = AttendeeFactory.create_batch(3, meeting=meeting)
+
+    response = secretariat_client.post(row_url(second, "move"), {"direction": "up"})
+
+    assertRedirects(response, f"/meetings/{meeting.pk}/record/#attendees", fetch_redirect_response=False)
+    assert register(meeting) == [second.pk, first.pk, third.pk]
+
+    secretariat_client.post(row_url(first, "move"), {"direction": "down"})
+
+    assert register(meeting) == [second.pk, third.pk, first.pk]
+
+
+def test_it_returns_the_reordered_register_for_htmx(secretariat_client, htmx_headers, meeting, assert_section_alone):
+    first, second = AttendeeFactory.create_batch(2, meeting=meeting)
+
+    response = secretariat_client.post(row_url(second, "move"), {"direction": "up"}, headers=htmx_headers)
+
+    html = assert_section_alone(response, "attendees")
+    assert html.index(f'id="attendee-{second.pk}"') < html.index(f'id="attendee-{first.pk}"')
+
+
+def test_it_rejects_an_unknown_direction(secretariat_client, meeting):
+    first, second = AttendeeFactory.create_batch(2, meeting=meeting)
+
+    response = secretariat_client.post(row_url(second, "move"), {"direction": "sideways"})
+
+    assert response.status_code == 400
+    assert register(meeting) == [first.pk, second.pk]
+
+
+def test_it_rejects_get_to_add_and_move(secretariat_client, meeting, attendee):
+    assert secretariat_client.get(add_url(meeting)).status_code == 405
+    assert secretariat_client.get(row_url(attendee, "move")).status_code == 405
+
+
+def test_it_404s_for_an_attendee_of_another_meeting(secretariat_client, meeting):
+    elsewhere = AttendeeFactory(person__name="Damian Green MP")
+    through_this_meeting = f"/meetings/{meeting.pk}/attendees/{elsewhere.pk}"
+
+    assert secretariat_client.get(f"{through_this_meeting}/edit/").status_code == 404
+    assert secretariat_client.post(f"{through_this_meeting}/edit/", changed_attendee(elsewhere)).status_code == 404
+    assert secretariat_client.post(f"{through_this_meeting}/move/", {"direction": "up"}).status_code == 404
+    assert secretariat_client.post(f"{through_this_meeting}/delete/").status_code == 404
+    elsewhere.refresh_from_db()
+    assert elsewhere.who == "Damian Green MP"
+
+
+def test_it_404s_for_an_unknown_meeting(secretariat_client):
+    assert secretariat_client.post("/meetings/999/attendees/add/", new_attendee()).status_code == 404
+
+
+def test_it_requires_sign_in(assert_sign_in_required, meeting, attendee):
+    assert_sign_in_required(add_url(meeting), method="post")
+    assert_sign_in_required(row_url(attendee, "edit"))
+    assert_sign_in_required(row_url(attendee, "delete"), method="post")
+    assert_sign_in_required(row_url(attendee, "move"), method="post")
+    assert register(meeting) == [attendee.pk]

@@ -1,0 +1,259 @@
+"""Adding, changing, removing and reordering the paragraphs of an agenda item."""
+
+import pytest
+from pytest_django.asserts import assertContains, assertRedirects
+
+from meetings.models import Paragraph
+from tests.factories import AgendaItemFactory, MeetingFactory, ParagraphFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def meeting():
+    return MeetingFactory()
+
+
+@pytest.fixture
+def item(meeting):
+    return AgendaItemFactory(meeting=meeting, number=1, title="Welcome")
+
+
+@pytest.fixture
+def paragraph(item):
+    return ParagraphFactory(agenda_item=item, number="1.1", text="Mark Harper MP welcomed the IDMG Ministers.")
+
+
+def add_url(item):
+    return f"/meetings/{item.meeting_id}/items/{item.pk}/paragraphs/add/"
+
+
+def row_url(paragraph, view):
+    return f"/meetings/{paragraph.agenda_item.meeting_id}/paragraphs/{paragraph.pk}/{view}/"
+
+
+def record_url(item):
+    return f"/meetings/{item.meeting_id}/record/#item-{item.pk}"
+
+
+def new_paragraph(item, **changes):
+    fields = {"number": "1.2", "text": "Ministers agreed the terms of reference."} | changes
+    return {f"item-{item.pk}-paragraph-{name}": value for name, value in fields.items()}
+
+
+def changed_paragraph(paragraph, **changes):
+    fields = {"number": "1.3", "text": "Mark Harper MP welcomed the Ministers."} | changes
+    return {f"paragraph-{paragraph.pk}-{name}": value for name, value in fields.items()}
+
+
+def paragraphs(item):
+    return list(item.paragraphs.values_list("pk", flat=True))
+
+
+def test_it_adds_a_paragraph(secretariat_client, item):
+    response = secretariat_client.post(add_url(item), new_paragraph(item))
+
+    assertRedirects(response, record_url(item), fetch_redirect_response=False)
+    paragraph = item.paragraphs.get()
+    assert (paragraph.number, paragraph.text) == ("1.2", "Ministers agreed the terms of reference.")
+
+
+def test_it_adds_an_unnumbered_paragraph(secretariat_client, item):
+    secretariat_client.post(add_url(item), new_paragraph(item, number=""))
+
+    assert item.paragraphs.get().number == ""
+
+
+def test_it_returns_the_agenda_item_alone_for_htmx(
+    secretariat_client, htmx_headers, meeting, item, paragraph, assert_section_alone
+):
+    other_item = AgendaItemFactory(meeting=meeting)
+
+    response = secretariat_client.post(add_url(item), new_paragraph(item), headers=htmx_headers)
+
+    html = assert_section_alone(response, f"item-{item.pk}")
+    added = item.paragraphs.get(number="1.2")
+    assert f'<div id="paragraph-{added.pk}"' in html
+    assert "<strong>1.2</strong> Ministers agreed the terms of reference." in html
+    assert "<strong>1.1</strong> Mark Harper MP welcomed the IDMG Ministers." in html
+    assert f'id="item-{other_item.pk}"' not in html
+    # The next paragraph's number is suggested in the emptied add form.
+    assert f'name="item-{item.pk}-paragraph-number" value="1.3"' in html
+
+
+def test_it_shows_the_problem_on_the_page(secretariat_client, item, paragraph):
+    response = secretariat_client.post(add_url(item), new_paragraph(item, text=""))
+
+    assert response.status_code == 200
+    assertContains(response, "<html")
+    assertContains(response, '<h2 class="govuk-error-summary__title">There is a problem</h2>', html=True)
+    assertContains(response, f'<a href="#id_item-{item.pk}-paragraph-text">Enter the paragraph\'s text</a>', html=True)
+    assertContains(response, f'name="item-{item.pk}-paragraph-number" value="1.2"')
+    assertContains(response, "Mark Harper MP welcomed the IDMG Ministers.")
+    assert paragraphs(item) == [paragraph.pk]
+
+
+def test_it_shows_the_problem_at_the_field_for_htmx(
+    secretariat_client, htmx_headers, item, paragraph, assert_section_alone
+):
+    response = secretariat_client.post(add_url(item), new_paragraph(item, number="1.1"), headers=htmx_headers)
+
+    html = assert_section_alone(response, f"item-{item.pk}")
+    assert (
+        f'<p id="id_item-{item.pk}-paragraph-number-error" class="govuk-error-message">'
+        '<span class="govuk-visually-hidden">Error:</span> Paragraph 1.1 is already in this item</p>'
+    ) in html
+    assert "Ministers agreed the terms of reference.</textarea>" in html
+    assert paragraphs(item) == [paragraph.pk]
+
+
+def test_it_404s_adding_to_an_agenda_item_of_another_meeting(secretariat_client, meeting):
+    elsewhere = AgendaItemFactory()
+
+    response = secretariat_client.post(
+        f"/meetings/{meeting.pk}/items/{elsewhere.pk}/paragraphs/add/", new_paragraph(elsewhere)
+    )
+
+    assert response.status_code == 404
+    assert not Paragraph.objects.exists()
+
+
+def test_it_shows_the_change_form_on_the_page(secretariat_client, paragraph):
+    response = secretariat_client.get(row_url(paragraph, "edit"))
+
+    assertContains(response, "<html")
+    assertContains(response, f'<form method="post" action="{row_url(paragraph, "edit")}"')
+    assertContains(response, f'name="paragraph-{paragraph.pk}-number" value="1.1"')
+    assertContains(response, "Mark Harper MP welcomed the IDMG Ministers.</textarea>")
+
+
+def test_it_shows_the_change_form_alone_for_htmx(
+    secretariat_client, htmx_headers, item, paragraph, assert_section_alone
+):
+    response = secretariat_client.get(row_url(paragraph, "edit"), headers=htmx_headers)
+
+    html = assert_section_alone(response, f"item-{item.pk}")
+    assert f'hx-post="{row_url(paragraph, "edit")}"' in html
+    assert f'name="paragraph-{paragraph.pk}-number" value="1.1"' in html
+    assert f'hx-get="/meetings/{item.meeting_id}/record/?section=item-{item.pk}">Cancel</a>' in html
+
+
+def test_it_saves_changes(secretariat_client, item, paragraph):
+    response = secretariat_client.post(row_url(paragraph, "edit"), changed_paragraph(paragraph))
+
+    assertRedirects(response, record_url(item), fetch_redirect_response=False)
+    paragraph.refresh_from_db()
+    assert (paragraph.number, paragraph.text) == ("1.3", "Mark Harper MP welcomed the Ministers.")
+
+
+def test_it_returns_the_changed_agenda_item_for_htmx(
+    secretariat_client, htmx_headers, item, paragraph, assert_section_alone
+):
+    response = secretariat_client.post(row_url(paragraph, "edit"), changed_paragraph(paragraph), headers=htmx_headers)
+
+    html = assert_section_alone(response, f"item-{item.pk}")
+    assert "<strong>1.3</strong> Mark Harper MP welcomed the Ministers." in html
+    assert f'name="paragraph-{paragraph.pk}-text"' not in html
+
+
+def test_it_keeps_what_was_typed_when_a_change_has_a_problem(secretariat_client, item, paragraph):
+    ParagraphFactory(agenda_item=item, number="1.2")
+
+    response = secretariat_client.post(
+        row_url(paragraph, "edit"), changed_paragraph(paragraph, number="1.2", text="Welcome, everyone.")
+    )
+
+    assertContains(response, "There is a problem")
+    assertContains(response, f'<a href="#id_paragraph-{paragraph.pk}-number">Paragraph 1.2 is already in this item</a>')
+    assertContains(response, "Welcome, everyone.</textarea>")
+    paragraph.refresh_from_db()
+    assert (paragraph.number, paragraph.text) == ("1.1", "Mark Harper MP welcomed the IDMG Ministers.")
+
+
+def test_it_removes_a_paragraph(secretariat_client, item, paragraph):
+    other = ParagraphFactory(agenda_item=item)
+
+    response = secretariat_client.post(row_url(paragraph, "delete"))
+
+    assertRedirects(response, record_url(item), fetch_redirect_response=False)
+    assert paragraphs(item) == [other.pk]
+
+
+def test_it_returns_the_agenda_item_without_the_removed_paragraph_for_htmx(
+    secretariat_client, htmx_headers, item, paragraph, assert_section_alone
+):
+    response = secretariat_client.post(row_url(paragraph, "delete"), headers=htmx_headers)
+
+    html = assert_section_alone(response, f"item-{item.pk}")
+    assert "No paragraphs yet." in html
+
+
+def test_it_rejects_get_to_remove(secretariat_client, paragraph):
+    assert secretariat_client.get(row_url(paragraph, "delete")).status_code == 405
+    assert Paragraph.objects.filter(pk=paragraph.pk).exists()
+
+
+def test_it_moves_a_paragraph_up_and_down(secretariat_client, item):
+    first, second, third = ParagraphFactory.create_batch(3, agenda_item=item)
+
+    response = secretariat_client.post(row_url(second, "move"), {"direction": "up"})
+
+    assertRedirects(response, record_url(item), fetch_redirect_response=False)
+    assert paragraphs(item) == [second.pk, first.pk, third.pk]
+
+    secretariat_client.post(row_url(second, "move"), {"direction": "down"})
+
+    assert paragraphs(item) == [first.pk, second.pk, third.pk]
+
+
+def test_it_moves_a_paragraph_only_among_its_own_items_paragraphs(secretariat_client, meeting, item):
+    first, second = ParagraphFactory.create_batch(2, agenda_item=item)
+    next_item = AgendaItemFactory(meeting=meeting)
+    ParagraphFactory(agenda_item=next_item)
+
+    secretariat_client.post(row_url(second, "move"), {"direction": "down"})
+
+    assert paragraphs(item) == [first.pk, second.pk]
+
+
+def test_it_returns_the_reordered_agenda_item_for_htmx(secretariat_client, htmx_headers, item, assert_section_alone):
+    first, second = ParagraphFactory.create_batch(2, agenda_item=item)
+
+    response = secretariat_client.post(row_url(first, "move"), {"direction": "down"}, headers=htmx_headers)
+
+    html = assert_section_alone(response, f"item-{item.pk}")
+    assert html.index(f'id="paragraph-{second.pk}"') < html.index(f'id="paragraph-{first.pk}"')
+
+
+def test_it_rejects_an_unknown_direction(secretariat_client, item):
+    first, second = ParagraphFactory.create_batch(2, agenda_item=item)
+
+    response = secretariat_client.post(row_url(second, "move"), {"direction": "left"})
+
+    assert response.status_code == 400
+    assert paragraphs(item) == [first.pk, second.pk]
+
+
+def test_it_rejects_get_to_add_and_move(secretariat_client, item, paragraph):
+    assert secretariat_client.get(add_url(item)).status_code == 405
+    assert secretariat_client.get(row_url(paragraph, "move")).status_code == 405
+
+
+def test_it_404s_for_a_paragraph_of_another_meeting(secretariat_client, meeting):
+    elsewhere = ParagraphFactory(text="Research into other jurisdictions was also endorsed.")
+    through_this_meeting = f"/meetings/{meeting.pk}/paragraphs/{elsewhere.pk}"
+
+    assert secretariat_client.get(f"{through_this_meeting}/edit/").status_code == 404
+    assert secretariat_client.post(f"{through_this_meeting}/edit/", changed_paragraph(elsewhere)).status_code == 404
+    assert secretariat_client.post(f"{through_this_meeting}/move/", {"direction": "up"}).status_code == 404
+    assert secretariat_client.post(f"{through_this_meeting}/delete/").status_code == 404
+    elsewhere.refresh_from_db()
+    assert elsewhere.text == "Research into other jurisdictions was also endorsed."
+
+
+def test_it_requires_sign_in(assert_sign_in_required, item, paragraph):
+    assert_sign_in_required(add_url(item), method="post")
+    assert_sign_in_required(row_url(paragraph, "edit"))
+    assert_sign_in_required(row_url(paragraph, "delete"), method="post")
+    assert_sign_in_required(row_url(paragraph, "move"), method="post")
+    assert paragraphs(item) == [paragraph.pk]
