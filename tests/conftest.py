@@ -2,10 +2,9 @@ from urllib.parse import urlencode
 
 import pytest
 from django.conf import settings
+from django.db.models.signals import post_save
 from django.shortcuts import resolve_url
 from pytest_django.asserts import assertRedirects
-
-from django.db.models.signals import post_save
 
 from meetings.models import Group
 from tests.factories import DepartmentFactory, DepartmentMemberFactory, UserFactory
@@ -99,7 +98,8 @@ def assert_section_alone():
         assert response.status_code == 200
         html = response.content.decode().strip()
         opening_tag = html.split(">", 1)[0]
-        assert opening_tag.startswith("<section") and f'id="{element_id}"' in opening_tag, opening_tag
+        assert opening_tag.startswith("<section"), opening_tag
+        assert f'id="{element_id}"' in opening_tag, opening_tag
         assert html.endswith("</section>")
         assert "<html" not in html
         return html

@@ -82,7 +82,14 @@ def test_a_new_attendee_goes_to_the_end_of_the_register(meeting):
 
 
 def test_the_fields_come_in_the_order_of_the_register(meeting):
-    assert list(AttendeeForm(meeting=meeting).fields) == ["department", "person", "deputising_for", "role", "remote", "version"]
+    assert list(AttendeeForm(meeting=meeting).fields) == [
+        "department",
+        "person",
+        "deputising_for",
+        "role",
+        "remote",
+        "version",
+    ]
 
 
 def test_editing_shows_the_names_typed_before(meeting):

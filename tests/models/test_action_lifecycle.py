@@ -222,9 +222,7 @@ def test_with_no_updates_its_status_on_any_date_is_its_status():
 
 def test_its_status_on_a_date_is_read_from_the_updates_given_at_meetings(group, author):
     action = action_at(MeetingFactory(group=group, date=MARCH_2013))
-    action.record_update(
-        author=author, status=Status.IN_PROGRESS, meeting=MeetingFactory(group=group, date=JUNE_2013)
-    )
+    action.record_update(author=author, status=Status.IN_PROGRESS, meeting=MeetingFactory(group=group, date=JUNE_2013))
     action.record_update(author=author, status=Status.DONE, meeting=MeetingFactory(group=group, date=SEPTEMBER_2013))
     action = fetched(action)
 
