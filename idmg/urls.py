@@ -4,12 +4,12 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import include, path
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from meetings.views import home
 
 
-@require_GET
+@require_safe
 @login_not_required
 def favicon(request):
     """Browsers ask for /favicon.ico on pages, like the admin's, that name no icon."""
