@@ -1,8 +1,7 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from actions.models import Action, ActionOwner, Update
-from meetings.admin import CorrectionAdmin
+from meetings.admin import CorrectionAdmin, RecordAdmin
 
 
 class ActionOwnerInline(admin.TabularInline):
@@ -47,17 +46,8 @@ class ActionOwnerAdmin(CorrectionAdmin):
 
 
 @admin.register(Update)
-class UpdateAdmin(admin.ModelAdmin):
+class UpdateAdmin(RecordAdmin):
     list_display = ["action", "created_at", "author", "old_status", "new_status", "reported_at"]
     list_select_related = ["action__meeting__group", "author", "reported_at__group"]
     list_filter = ["new_status", "action__meeting__group"]
     search_fields = ["text", "action__text"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -95,14 +95,8 @@ class DepartmentMemberAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["department"]
 
 
-@admin.register(Correction)
-class CorrectionRecordAdmin(admin.ModelAdmin):
-    """Corrections are the trace of a change: they are read here, never edited."""
-
-    list_display = ["meeting", "made_at", "made_by", "what", "reason"]
-    list_select_related = ["meeting__group", "made_by"]
-    list_filter = ["meeting__group"]
-    search_fields = ["reason", "what"]
+class RecordAdmin(admin.ModelAdmin):
+    """For records that are themselves the trace of a change: read here, never added, edited or removed."""
 
     def has_add_permission(self, request):
         return False
@@ -112,6 +106,14 @@ class CorrectionRecordAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Correction)
+class CorrectionRecordAdmin(RecordAdmin):
+    list_display = ["meeting", "made_at", "made_by", "what", "reason"]
+    list_select_related = ["meeting__group", "made_by"]
+    list_filter = ["meeting__group"]
+    search_fields = ["reason", "what"]
 
 
 class AttendeeInline(admin.TabularInline):
