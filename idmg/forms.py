@@ -70,7 +70,7 @@ class GovukTimeField(forms.TimeField):
 
     def to_python(self, value):
         if isinstance(value, str):
-            value = value.strip().lower().replace(" ", "").replace("noon", "12pm")
+            value = value.strip().lower().replace(" ", "").replace("12noon", "noon").replace("noon", "12pm")
             value = value.replace("am", "AM").replace("pm", "PM")
         return super().to_python(value)
 
@@ -91,7 +91,8 @@ class VersionedFormMixin:
         if self.instance.pk and opened is not None and opened != self.instance.version:
             from meetings.history import changes_since
 
-            changes = changes_since(self.instance, opened)
+            labels = {name: str(field.label) for name, field in self.fields.items() if field.label}
+            changes = changes_since(self.instance, opened, labels=labels)
             described = "; ".join(f"{label} from “{before}” to “{after}”" for label, before, after in changes)
             self.data = self.data.copy()
             self.data[self.add_prefix("version")] = self.instance.version

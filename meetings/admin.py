@@ -53,6 +53,14 @@ class CorrectionAdmin(SimpleHistoryAdmin):
             obj._change_reason = reason
         super().save_model(request, obj, form, change)
 
+    def save_formset(self, request, form, formset, change):
+        reason = form.cleaned_data.get("correction_reason")
+        if reason:
+            # Rows corrected on their parent's page (a meeting's register) keep the reason in their own history.
+            for inline_form in formset.forms:
+                inline_form.instance._change_reason = reason
+        super().save_formset(request, form, formset, change)
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         reason = form.cleaned_data.get("correction_reason")

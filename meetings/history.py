@@ -4,6 +4,7 @@ Reads django-simple-history's records. Each change is a record compared with the
 for the same object; related records are named, not numbered.
 """
 
+import datetime
 from dataclasses import dataclass, field
 
 from actions.models import Action, ActionOwner
@@ -11,6 +12,7 @@ from meetings.models import AgendaItem, Apology, Attendee, Meeting, Paragraph
 
 HIDDEN_FIELDS = {"version", "position", "history_change_reason"}
 KINDS = {"+": "Added", "~": "Changed", "-": "Removed"}
+MOVED = "Moved"
 
 
 @dataclass
@@ -30,6 +32,9 @@ class Namer:
         self.names = {}
 
     def __call__(self, model_field, value):
+        if model_field.choices and value in dict(model_field.flatchoices):
+            # Checked before emptiness: an empty string can be a choice with a label ("Member").
+            return str(dict(model_field.flatchoices)[value])
         if value in (None, ""):
             return "(none)"
         if model_field.is_relation:
@@ -38,10 +43,12 @@ class Namer:
                 related = model_field.related_model._base_manager.filter(pk=value).first()
                 self.names[key] = str(related) if related else f"(removed {model_field.verbose_name})"
             return self.names[key]
-        if model_field.choices:
-            return dict(model_field.flatchoices).get(value, value)
         if isinstance(value, bool):
             return "Yes" if value else "No"
+        if isinstance(value, datetime.date):
+            return f"{value:%-d %B %Y}"
+        if isinstance(value, datetime.time):
+            return f"{value:%H:%M}"
         return str(value)
 
 
@@ -59,8 +66,7 @@ def changes_of(records, label, describe, namer):
             reason=record.history_change_reason or "",
         )
         if before is not None and record.history_type == "~":
-            delta = record.diff_against(before, excluded_fields=HIDDEN_FIELDS)
-            for difference in delta.changes:
+            for difference in differences(record, before):
                 model_field = model._meta.get_field(difference.field)
                 change.fields.append(
                     (
@@ -69,15 +75,35 @@ def changes_of(records, label, describe, namer):
                         namer(model_field, difference.new),
                     )
                 )
+            if not change.fields and moved(record, before):
+                # A move changes only the order, which is no field a person reads; say it moved.
+                change.kind = MOVED
         previous[record.id] = record
         if change.kind != "Changed" or change.fields:
             changes.append(change)
     return changes
 
 
+def differences(record, before):
+    """The fields a person reads that changed between two records, in the model's order (not by name)."""
+    order = [model_field.name for model_field in record.instance_type._meta.fields]
+    delta = record.diff_against(before, excluded_fields=HIDDEN_FIELDS)
+    return sorted(delta.changes, key=lambda difference: order.index(difference.field))
+
+
+def moved(record, before):
+    return getattr(record, "position", None) != getattr(before, "position", None)
+
+
 def named(namer, model, field_name):
     model_field = model._meta.get_field(field_name)
     return lambda record: namer(model_field, getattr(record, f"{field_name}_id"))
+
+
+def owner(namer):
+    """An owning department as the minutes give it: "MOJ (lead)"."""
+    department = named(namer, ActionOwner, "department")
+    return lambda record: f"{department(record)}{' (lead)' if record.is_lead else ''}"
 
 
 def meeting_changes(meeting):
@@ -101,7 +127,7 @@ def meeting_changes(meeting):
         (
             ActionOwner.history.filter(action_id__in=action_ids),
             "Action owner",
-            named(namer, ActionOwner, "department"),
+            owner(namer),
         ),
     ]
     return newest_first(changes_of(records, label, describe, namer) for records, label, describe in sources)
@@ -112,7 +138,7 @@ def action_changes(action):
     namer = Namer()
     sources = [
         (Action.history.filter(id=action.pk), "Action", lambda record: f"{action.reference}"),
-        (ActionOwner.history.filter(action_id=action.pk), "Owner", named(namer, ActionOwner, "department")),
+        (ActionOwner.history.filter(action_id=action.pk), "Owner", owner(namer)),
     ]
     return newest_first(changes_of(records, label, describe, namer) for records, label, describe in sources)
 
@@ -121,20 +147,23 @@ def newest_first(change_lists):
     return sorted((change for changes in change_lists for change in changes), key=lambda c: c.when, reverse=True)
 
 
-def changes_since(instance, version):
-    """What others changed in a record since the version a person opened: [(field, before, after)]."""
+def changes_since(instance, version, labels=None):
+    """What others changed in a record since the version a person opened: [(field, before, after)].
+
+    ``labels`` names fields as the person's form does ({"person": "Name"}); others take the model's names.
+    """
+    labels = labels or {}
     then = instance.history.filter(version=version).order_by("-history_id").first()
     now = instance.history.order_by("-history_id").first()
     if then is None or now is None:
         return []
     namer = Namer()
-    delta = now.diff_against(then, excluded_fields=HIDDEN_FIELDS)
     model = type(instance)
     return [
         (
-            model._meta.get_field(difference.field).verbose_name.capitalize(),
+            labels.get(difference.field) or model._meta.get_field(difference.field).verbose_name.capitalize(),
             namer(model._meta.get_field(difference.field), difference.old),
             namer(model._meta.get_field(difference.field), difference.new),
         )
-        for difference in delta.changes
+        for difference in differences(now, then)
     ]

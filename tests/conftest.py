@@ -1,3 +1,5 @@
+import html
+import re
 from urllib.parse import urlencode
 
 import pytest
@@ -105,3 +107,40 @@ def assert_section_alone():
         return html
 
     return check
+
+
+@pytest.fixture
+def changes_listed():
+    """Read a history page's changes, newest first, as the words a person sees.
+
+    Each change is a dict: ``heading`` ("Changed Attendee: Home Office – Helen Grant MP"),
+    ``byline`` (when, by whom, any reason) and ``fields``, a list of (field, before, after).
+    """
+
+    def read(response):
+        assert response.status_code == 200
+        page = response.content.decode()
+
+        def text(fragment):
+            return html.unescape(re.sub(r"<[^>]+>", "", fragment)).strip()
+
+        changes = []
+        for entry in re.findall(r'<li class="app-change">(.*?)</li>', page, flags=re.S):
+            changes.append(
+                {
+                    "heading": text(re.search(r"<h2[^>]*>(.*?)</h2>", entry, flags=re.S).group(1)),
+                    "byline": text(re.search(r"<p[^>]*>(.*?)</p>", entry, flags=re.S).group(1)),
+                    "fields": [
+                        tuple(text(cell) for cell in row)
+                        for row in re.findall(
+                            r'<tr class="govuk-table__row"><th scope="row"[^>]*>(.*?)</th>'
+                            r"<td[^>]*>(.*?)</td><td[^>]*>(.*?)</td></tr>",
+                            entry,
+                            flags=re.S,
+                        )
+                    ],
+                }
+            )
+        return changes
+
+    return read

@@ -4,3 +4,30 @@ initAll();
 
 // Content that htmx swaps in gets the same GOV.UK behaviour as the page it joins.
 document.body.addEventListener("htmx:afterSettle", (event) => initAll({ scope: event.detail.elt }));
+
+// When htmx replaces the part of the page that held the focus, the browser drops the focus to the page
+// itself and a keyboard user must start again from the top. Put it back where they were: on the same
+// control in the new content (the row's Change link after saving the row, its Move button after moving
+// it), or else on the heading of the section that changed. Autofocus and error summaries go first.
+document.body.addEventListener("htmx:afterSettle", (event) => {
+  const section = event.target;
+  if (document.activeElement && document.activeElement !== document.body) return;
+  if (!(section instanceof HTMLElement) || !section.isConnected) return;
+  const source = event.detail.requestConfig && event.detail.requestConfig.elt;
+  const url = source && (source.getAttribute("hx-post") || source.getAttribute("hx-get"));
+  let target = null;
+  if (url) {
+    const escaped = CSS.escape(url);
+    const matches = Array.from(section.querySelectorAll(`[hx-post="${escaped}"], [hx-get="${escaped}"]`));
+    const direction = source.querySelector("input[name=direction]");
+    const same =
+      (direction && matches.find((element) => element.querySelector(`input[name=direction][value="${direction.value}"]`))) ||
+      matches[0];
+    target = same && same.matches("form") ? same.querySelector("button[type=submit], button:not([type])") : same;
+  }
+  if (!target) {
+    target = section.querySelector("h2, h3");
+    if (target && !target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+  }
+  if (target) target.focus();
+});

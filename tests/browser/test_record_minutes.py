@@ -133,8 +133,7 @@ def test_a_secretariat_officer_records_a_meeting_and_reads_its_minutes(page, gro
     # The action form waits, folded away, until asked for.
     action_text = second.get_by_label("Action", exact=True)
     expect(action_text).to_be_hidden()
-    second.get_by_text("Add an action to item 2").focus()
-    page.keyboard.press("Enter")
+    second.locator("summary", has_text="Add an action to item 2").press("Enter")
     expect(action_text).to_be_visible()
     action_text.fill("MOJ and AGO to undertake further work on sentencing.")
     second.get_by_label("Owning departments").fill("MOJ, AGO")
@@ -277,11 +276,14 @@ def test_a_row_is_changed_in_place_and_moved_with_htmx(page, group, sign_in, ass
     expect(editor).to_be_hidden()
     expect(rows.nth(0).get_by_role("cell").nth(1)).to_have_text("James Brokenshire MP")
     expect(rows.nth(1).get_by_role("cell").nth(1)).to_have_text("Lord McNally")
+    # The keyboard user is put back on the row they changed, not at the top of the page.
+    expect(attendees.get_by_role("link", name="Change Home Office, James Brokenshire MP")).to_be_focused()
     assert_same_page(page)
 
     attendees.get_by_role("button", name="Move down Home Office, James Brokenshire MP").click()
     expect(rows.nth(0).get_by_role("cell").nth(0)).to_have_text("MOJ")
     expect(rows.nth(1).get_by_role("cell").nth(0)).to_have_text("Home Office")
+    expect(attendees.get_by_role("button", name="Move up Home Office, James Brokenshire MP")).to_be_focused()
     # The row that was first can now only go up; the new first row can only go down.
     expect(rows.nth(0).get_by_role("button", name=re.compile(r"^Move up"))).to_have_count(0)
     expect(rows.nth(1).get_by_role("button", name=re.compile(r"^Move down"))).to_have_count(0)
@@ -292,3 +294,13 @@ def test_a_row_is_changed_in_place_and_moved_with_htmx(page, group, sign_in, ass
     page.reload()
     expect(rows.nth(0).get_by_role("cell").nth(0)).to_have_text("MOJ")
     expect(rows.nth(1).get_by_role("cell").nth(1)).to_have_text("James Brokenshire MP")
+
+    # Removing a row asks first, then leaves the keyboard user at the top of the section.
+    mark_page(page)
+    dialogs = []
+    page.once("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.accept()))
+    attendees.get_by_role("button", name="Remove MOJ, Lord McNally").click()
+    expect(rows).to_have_count(1)
+    assert dialogs == ["Remove MOJ, Lord McNally?"]
+    expect(attendees.get_by_role("heading", name="Attendees")).to_be_focused()
+    assert_same_page(page)

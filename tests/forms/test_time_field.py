@@ -18,6 +18,7 @@ from idmg.forms import GovukTimeField
         ("12am", datetime.time(0)),
         ("2:15pm", datetime.time(14, 15)),
         ("noon", datetime.time(12)),
+        ("12 noon", datetime.time(12)),
         (" 14:00 ", datetime.time(14)),
     ],
 )

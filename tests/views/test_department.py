@@ -15,13 +15,12 @@ from tests.factories import (
     GroupFactory,
     MeetingFactory,
     UpdateFactory,
-    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
 
-# The session and the user; the department; the departments it succeeded (one query per
-# generation, and each of these has none); its outstanding actions with their owners and
+# The session and the user; the department; the departments it succeeded, a generation at a
+# time (two here: its predecessor, then none); its outstanding actions with their owners and
 # updates; its recently completed actions with their owners and updates.
 QUERIES = 11
 
@@ -236,7 +235,6 @@ def test_old_minutes_keep_the_old_name(secretariat_client, scotland, group):
 def build_actions(department, count):
     """``count`` outstanding and ``count`` completed actions, owned directly or through a predecessor."""
     predecessor = DepartmentFactory(successor=department)
-    author = UserFactory()
     group = GroupFactory()
     MeetingFactory(group=group, date=days(14))
     item = AgendaItemFactory(meeting=MeetingFactory(group=group, date=days(-30)))
@@ -245,10 +243,10 @@ def build_actions(department, count):
         outstanding = ActionFactory(agenda_item=item, due_date=days(number - count // 2))
         ActionOwnerFactory(action=outstanding, department=owner, is_lead=True)
         ActionOwnerFactory(action=outstanding)
-        UpdateFactory(action=outstanding, author=author)
+        UpdateFactory(action=outstanding)
         closed = ActionFactory(agenda_item=item, status=Status.DONE, closed_on=days(-number))
         ActionOwnerFactory(action=closed, department=owner)
-        UpdateFactory(action=closed, author=author, new_status=Status.DONE)
+        UpdateFactory(action=closed, new_status=Status.DONE)
 
 
 @pytest.mark.parametrize("count", [5, 300])

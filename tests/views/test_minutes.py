@@ -12,9 +12,10 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-# The session and the user; the meeting with its group, its attendees, apologies, agenda items,
-# paragraphs, actions and their owners; the matters arising with their owners and updates.
-QUERIES = 12
+# The session and the user; the meeting with its group, its corrections, attendees, apologies,
+# agenda items, paragraphs, actions and their owners; the groups the user serves; the matters
+# arising with their owners and updates.
+QUERIES = 14
 
 # Minutes as short as they come, and as long as the group's longest.
 SHORT = {"attendees": 2, "items": 1, "actions_per_item": 1, "owners_per_action": 1, "paragraphs_per_item": 1}

@@ -19,5 +19,8 @@ class Command(BaseCommand):
         if missing:
             raise CommandError(f"No group with the slug {', '.join(sorted(missing))}.")
         user = create_user(username, email, password)
-        user.served_groups.add(*groups)
+        # Added from the group's side: simple_history records Group.secretariat changes only when the
+        # instance is a Group, and fails on the reverse (user.served_groups.add).
+        for served in groups:
+            served.secretariat.add(user)
         self.stdout.write(f"Created {username}, secretariat of {', '.join(g.short_name for g in groups)}.")

@@ -1,0 +1,325 @@
+"""Matters arising: reviewing earlier meetings' open actions on the recording page, and in the minutes."""
+
+import datetime
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
+
+from actions.models import Action, Status, Update
+from meetings.models import Group, Meeting
+from tests.factories import (
+    ActionFactory,
+    ActionOwnerFactory,
+    AgendaItemFactory,
+    AttendeeFactory,
+    GroupFactory,
+    MeetingFactory,
+    ParagraphFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+# The session and the user; the meeting, whether the user serves its group and whether its
+# minutes are locked; the meeting again with its group, corrections, attendees, apologies, agenda
+# items, paragraphs, actions and their owners; the next item number; the matters arising with
+# their owners and updates; the departments and people the forms suggest.
+RECORD_QUERIES = 19
+# The session and the user; the meeting with its group, corrections, attendees, apologies, agenda
+# items, paragraphs, actions and their owners; whether the user serves its group; the matters
+# arising with their owners and updates.
+MINUTES_QUERIES = 14
+
+JUNE_2013 = datetime.date(2013, 6, 10)
+
+
+@pytest.fixture
+def demo():
+    call_command("loaddemo", stdout=io.StringIO())
+    return Group.objects.get(short_name="IDMG")
+
+
+@pytest.fixture
+def meeting(demo):
+    """The IDMG meeting after 11 March 2013, not yet minuted."""
+    return MeetingFactory(group=demo, date=JUNE_2013)
+
+
+def record_url(meeting):
+    return f"/meetings/{meeting.pk}/record/"
+
+
+def update_url(meeting, action):
+    return f"/meetings/{meeting.pk}/matters-arising/{action.pk}/"
+
+
+def update(action, **fields):
+    """What the form of one action under matters arising posts."""
+    return {f"arising-{action.pk}-{name}": value for name, value in fields.items()}
+
+
+def arising(response):
+    """The references listed under matters arising, in order."""
+    html = response.content.decode()
+    section = html[html.index('<section id="matters-arising"') :]
+    section = section[: section.index("</section>")]
+    return re.findall(r'<a class="govuk-link" href="/actions/\d+/">([^<]+)</a>', section)
+
+
+def demo_action(number, year=2013):
+    return Action.objects.get(meeting__date__year=year, number=number)
+
+
+def test_the_record_page_lists_the_open_actions_of_earlier_meetings_oldest_first(secretariat_client, meeting):
+    response = secretariat_client.get(record_url(meeting))
+
+    assert arising(response) == ["IDMG 2012-04 A1"] + [f"IDMG 2013-03 A{number}" for number in range(1, 11)]
+    assertContains(response, "UKHTC to provide further information on internal trafficking.")
+    assertContains(response, "Scotland to report back to the Group on the work they are doing with companies")
+
+
+def test_each_action_arising_has_its_own_form(secretariat_client, meeting):
+    action = demo_action(4)
+
+    response = secretariat_client.get(record_url(meeting))
+
+    assertContains(response, f'<div class="app-record-item" id="arising-{action.pk}">')
+    assertContains(response, f'hx-post="{update_url(meeting, action)}"')
+    assertContains(response, f'name="arising-{action.pk}-status"')
+    assertContains(response, f'name="arising-{action.pk}-text"')
+
+
+def test_recording_an_update_with_htmx_returns_the_section_alone(
+    secretariat_client, meeting, htmx_headers, assert_section_alone
+):
+    action = demo_action(4)
+
+    response = secretariat_client.post(
+        update_url(meeting, action),
+        update(action, status="in_progress", text="Frontline organisations listed."),
+        headers=htmx_headers,
+    )
+
+    html = assert_section_alone(response, "matters-arising")
+    assert "Recorded at this meeting: <strong>In progress</strong>. Frontline organisations listed." in html
+    assert f'id="arising-{action.pk}"' in html
+
+
+def test_the_update_is_tied_to_the_meeting_and_dated_by_it(secretariat_client, secretariat_user, meeting, htmx_headers):
+    action = demo_action(4)
+
+    secretariat_client.post(
+        update_url(meeting, action),
+        update(action, status="done", text="Frontline organisations listed."),
+        headers=htmx_headers,
+    )
+
+    recorded = Update.objects.get()
+    assert (recorded.action, recorded.reported_at, recorded.author) == (action, meeting, secretariat_user)
+    assert (recorded.old_status, recorded.new_status) == (Status.OPEN, Status.DONE)
+    assert recorded.happened_on == JUNE_2013
+    action.refresh_from_db()
+    assert (action.status, action.closed_on) == (Status.DONE, JUNE_2013)
+
+
+def test_an_action_done_at_the_meeting_stays_in_its_matters_arising(secretariat_client, meeting):
+    action = demo_action(4)
+    secretariat_client.post(update_url(meeting, action), update(action, status="done", text="Finished."))
+
+    response = secretariat_client.get(record_url(meeting))
+
+    assert f"IDMG 2013-03 A{action.number}" in arising(response)
+    assertContains(response, "Recorded at this meeting: <strong>Done</strong>. Finished.")
+
+
+def test_an_action_done_at_the_meeting_is_not_carried_to_the_next(secretariat_client, meeting):
+    action = demo_action(4)
+    secretariat_client.post(update_url(meeting, action), update(action, status="done", text="Finished."))
+    next_meeting = MeetingFactory(group=meeting.group, date=datetime.date(2013, 9, 9))
+
+    response = secretariat_client.get(record_url(next_meeting))
+
+    assert "IDMG 2013-03 A4" not in arising(response)
+    assert len(arising(response)) == 10
+
+
+def test_an_action_still_open_is_carried_to_the_next_meeting(secretariat_client, meeting):
+    action = demo_action(4)
+    secretariat_client.post(update_url(meeting, action), update(action, status="in_progress", text="Under way."))
+    next_meeting = MeetingFactory(group=meeting.group, date=datetime.date(2013, 9, 9))
+
+    response = secretariat_client.get(record_url(next_meeting))
+
+    assert "IDMG 2013-03 A4" in arising(response)
+    assert len(arising(response)) == 11
+
+
+def test_recording_an_update_without_htmx_goes_back_to_the_action_on_the_record_page(secretariat_client, meeting):
+    action = demo_action(4)
+
+    response = secretariat_client.post(
+        update_url(meeting, action), update(action, status="in_progress", text="Frontline organisations listed.")
+    )
+
+    assertRedirects(response, f"/meetings/{meeting.pk}/record/#arising-{action.pk}", fetch_redirect_response=False)
+    assert Update.objects.get().reported_at == meeting
+
+
+def test_a_bad_update_with_htmx_shows_the_error_in_the_section(
+    secretariat_client, meeting, htmx_headers, assert_section_alone
+):
+    action = demo_action(4)
+
+    response = secretariat_client.post(
+        update_url(meeting, action), update(action, status="dropped", text=""), headers=htmx_headers
+    )
+
+    html = assert_section_alone(response, "matters-arising")
+    assert "There is a problem" in html
+    assert f'<a href="#id_arising-{action.pk}-text">Give the reason the action is being dropped</a>' in html
+    assert f'id="id_arising-{action.pk}-text-error"' in html
+    assert not Update.objects.exists()
+
+
+def test_a_bad_update_keeps_what_was_typed(secretariat_client, meeting):
+    action = demo_action(4)
+
+    response = secretariat_client.post(update_url(meeting, action), update(action, text="Frontline list drafted."))
+
+    assert response.status_code == 200
+    assertContains(response, "Select the status of the action")
+    assertContains(response, "Frontline list drafted.</textarea>")
+    assert not Update.objects.exists()
+
+
+def test_a_bad_update_leaves_the_other_forms_blank(secretariat_client, meeting):
+    action, other = demo_action(4), demo_action(5)
+
+    response = secretariat_client.post(update_url(meeting, action), update(action, status="dropped", text=""))
+
+    assertContains(response, 'class="govuk-error-message"', count=1)
+    assertContains(response, f'name="arising-{other.pk}-status" type="radio" value="open" checked')
+
+
+@pytest.mark.parametrize(
+    "which",
+    ["raised at this meeting", "raised at a later meeting", "of another group", "closed before the meeting"],
+)
+def test_an_action_not_in_the_meetings_matters_arising_is_404(secretariat_client, meeting, which):
+    if which == "raised at this meeting":
+        action = ActionFactory(agenda_item=AgendaItemFactory(meeting=meeting))
+    elif which == "raised at a later meeting":
+        later = MeetingFactory(group=meeting.group, date=datetime.date(2013, 9, 9))
+        action = ActionFactory(agenda_item=AgendaItemFactory(meeting=later))
+    elif which == "of another group":
+        board = MeetingFactory(group=GroupFactory(short_name="Board"), date=datetime.date(2013, 1, 7))
+        action = ActionFactory(agenda_item=AgendaItemFactory(meeting=board))
+    else:
+        action = demo_action(4)
+        action.record_update(author=UserFactory(), text="Done.", status=Status.DONE, meeting=meeting)
+        meeting = MeetingFactory(group=meeting.group, date=datetime.date(2013, 9, 9))
+
+    response = secretariat_client.post(update_url(meeting, action), update(action, status="done", text="Done."))
+
+    assert response.status_code == 404
+    assert not Update.objects.filter(reported_at=meeting).exists()
+
+
+def test_an_unknown_action_or_meeting_is_404(secretariat_client, meeting):
+    action = demo_action(4)
+
+    assert secretariat_client.post(f"/meetings/{meeting.pk}/matters-arising/999/").status_code == 404
+    assert secretariat_client.post(update_url(Meeting(pk=999), action)).status_code == 404
+
+
+def test_it_rejects_get(secretariat_client, meeting):
+    assert secretariat_client.get(update_url(meeting, demo_action(4))).status_code == 405
+
+
+def test_it_requires_sign_in(assert_sign_in_required, meeting):
+    assert_sign_in_required(update_url(meeting, demo_action(4)), method="post")
+    assert not Update.objects.exists()
+
+
+def test_only_the_groups_secretariat_may_record_matters_arising(department_client, meeting):
+    action = demo_action(4)
+
+    response = department_client.post(update_url(meeting, action), update(action, status="done", text="Done."))
+
+    assert response.status_code == 403
+    assert not Update.objects.exists()
+
+
+def test_the_minutes_show_each_matter_arising_as_minuted(secretariat_client, meeting):
+    done, in_progress = demo_action(4), demo_action(1, year=2012)
+    secretariat_client.post(update_url(meeting, done), update(done, status="done", text="Organisations listed."))
+    secretariat_client.post(
+        update_url(meeting, in_progress), update(in_progress, status="in_progress", text="Data requested.")
+    )
+
+    response = secretariat_client.get(f"/meetings/{meeting.pk}/")
+
+    assertContains(response, '<th scope="col" class="govuk-table__header">Status at the meeting</th>', html=True)
+    assertContains(response, '<th scope="col" class="govuk-table__header">Update given</th>', html=True)
+    assertContains(response, '<td class="govuk-table__cell">Done</td>', html=True)
+    assertContains(response, '<td class="govuk-table__cell">Organisations listed.</td>', html=True)
+    assertContains(response, '<td class="govuk-table__cell">In progress</td>', html=True)
+    assertContains(response, '<td class="govuk-table__cell">Data requested.</td>', html=True)
+    assert arising(response) == ["IDMG 2012-04 A1", "IDMG 2013-03 A4"]
+
+
+def test_the_minutes_keep_the_status_at_the_meeting_after_it_changes(secretariat_client, secretariat_user, meeting):
+    action = demo_action(4)
+    secretariat_client.post(update_url(meeting, action), update(action, status="in_progress", text="Under way."))
+    action.refresh_from_db()
+    action.record_update(author=secretariat_user, text="Finished since.", status=Status.DONE)
+
+    response = secretariat_client.get(f"/meetings/{meeting.pk}/")
+
+    assertContains(response, '<td class="govuk-table__cell">In progress</td>', html=True)
+    assertContains(response, '<td class="govuk-table__cell">Under way.</td>', html=True)
+    assertNotContains(response, "Finished since.")
+
+
+def build_arising(count):
+    """A meeting with an item of its own, and ``count`` actions of an earlier one arising at it, each
+    given an update there."""
+    group = GroupFactory()
+    item = AgendaItemFactory(meeting=MeetingFactory(group=group, date=datetime.date(2013, 3, 11)))
+    meeting = MeetingFactory(group=group, date=JUNE_2013)
+    AttendeeFactory(meeting=meeting)
+    ParagraphFactory(agenda_item=AgendaItemFactory(meeting=meeting))
+    ActionOwnerFactory(action=ActionFactory(agenda_item=meeting.agenda_items.get()), is_lead=True)
+    secretary = UserFactory()
+    for action in ActionFactory.create_batch(count, agenda_item=item, due_at_next_meeting=True):
+        ActionOwnerFactory(action=action, is_lead=True)
+        ActionOwnerFactory(action=action)
+        action.record_update(author=secretary, text="Work has started.", status=Status.IN_PROGRESS, meeting=meeting)
+    return meeting
+
+
+@pytest.mark.parametrize("count", [5, 300])
+def test_the_record_pages_query_count_does_not_grow_with_the_matters_arising(
+    secretariat_client, django_assert_num_queries, count
+):
+    meeting = build_arising(count)
+
+    with django_assert_num_queries(RECORD_QUERIES):
+        response = secretariat_client.get(record_url(meeting))
+
+    assert len(arising(response)) == count
+
+
+@pytest.mark.parametrize("count", [5, 300])
+def test_the_minutes_query_count_does_not_grow_with_the_matters_arising(
+    secretariat_client, django_assert_num_queries, count
+):
+    meeting = build_arising(count)
+
+    with django_assert_num_queries(MINUTES_QUERIES):
+        response = secretariat_client.get(f"/meetings/{meeting.pk}/")
+
+    assert len(arising(response)) == count
