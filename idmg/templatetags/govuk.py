@@ -55,3 +55,17 @@ def first_input_id(field):
     if govuk_kind(field) in {"radios", "checkboxes"}:
         return f"{field.auto_id}_0"
     return field.auto_id
+
+
+@register.filter
+def govuk_time(value):
+    """A time as GOV.UK writes it: 10:30am, 2pm, midday, midnight."""
+    if value is None or value == "":
+        return ""
+    if (value.hour, value.minute) == (12, 0):
+        return "midday"
+    if (value.hour, value.minute) == (0, 0):
+        return "midnight"
+    hour = value.hour % 12 or 12
+    suffix = "am" if value.hour < 12 else "pm"
+    return f"{hour}:{value.minute:02d}{suffix}" if value.minute else f"{hour}{suffix}"

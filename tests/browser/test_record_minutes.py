@@ -148,10 +148,10 @@ def test_a_secretariat_officer_records_a_meeting_and_reads_its_minutes(page, gro
     assert_accessible(page)
 
     # The minutes, as they will be published.
-    page.get_by_role("link", name="View the minutes as published").click()
+    page.get_by_role("link", name="View the minutes").click()
     expect(page).to_have_url(re.compile(r"/meetings/\d+/$"))
     expect(page.get_by_role("heading", level=1)).to_contain_text("11 March 2013")
-    expect(page.get_by_text("10.30 a.m. to 12 p.m., at Home Office")).to_be_visible()
+    expect(page.get_by_text("10:30am to midday, at Home Office")).to_be_visible()
 
     attendees = page.get_by_role("table", name="Attendees").locator("tbody").get_by_role("row")
     expect(attendees).to_have_count(3)

@@ -1,14 +1,12 @@
 import datetime
+import io
 
 import pytest
 from django.core.management import call_command
 from pytest_django.asserts import assertContains, assertNotContains
 
 from meetings.models import Meeting
-from tests.factories import (
-    AttendeeFactory,
-    MeetingFactory,
-)
+from tests.factories import AttendeeFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +22,7 @@ LONG = {"attendees": 30, "items": 10, "actions_per_item": 4, "owners_per_action"
 
 @pytest.fixture
 def demo():
-    call_command("loaddemo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("loaddemo", stdout=io.StringIO())
 
 
 def minutes_url(meeting):
@@ -56,7 +54,7 @@ def test_it_shows_the_apologies(secretariat_client, demo):
     assert "Jeremy Browne MP" in apologies
     assert "Baroness Hanham MP" in apologies
     assert "Jennie Granger" in apologies
-    assert apologies.count('<tr class="govuk-table__row">') == 1 + 10
+    assert apologies.count('<tr class="govuk-table__row">') == 1 + 10  # the heading's row and ten apologies
 
 
 def test_it_numbers_items_and_paragraphs_as_the_published_minutes_do(secretariat_client, demo):
@@ -106,7 +104,7 @@ def test_it_gives_the_next_meeting(secretariat_client, demo):
     response = secretariat_client.get(minutes_url(meeting))
 
     assert (
-        "The next IDMG meeting will be held on 13 September 2012, from 10.30 a.m. to 12 p.m. at the Home Office."
+        "The next IDMG meeting will be held on 13 September 2012, from 10:30am to midday at the Home Office."
         in page_text(response)
     )
 

@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.shortcuts import resolve_url
+from django_htmx.http import HttpResponseClientRedirect
+
+
+class HtmxSignInRedirectMiddleware:
+    """When a session has expired, send an htmx request's whole page to sign in.
+
+    Without this, htmx would follow the redirect and swap the sign-in page into the section.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        sign_in = resolve_url(settings.LOGIN_URL)
+        if (
+            getattr(request, "htmx", False)
+            and response.status_code == 302
+            and response.get("Location", "").startswith(f"{sign_in}?")
+        ):
+            return HttpResponseClientRedirect(response["Location"])
+        return response
