@@ -55,9 +55,18 @@ class ActionQuerySet(PositionedQuerySet):
         return self.annotate(due_on=Case(When(due_at_next_meeting=True, then=next_meeting_date), default=F("due_date")))
 
     def with_next_meeting(self, today):
-        """Annotate ``group_next_meeting``: the date of the group's next meeting from today."""
-        upcoming = Meeting.objects.filter(group=OuterRef("meeting__group"), date__gte=today).order_by("date")
-        return self.annotate(group_next_meeting=Subquery(upcoming.values("date")[:1]))
+        """Annotate ``group_next_meeting``: the date of the group's next meeting from today.
+
+        That is the next meeting on record or, until it is recorded, the date minutes gave for it.
+        """
+        group = OuterRef("meeting__group")
+        on_record = Meeting.objects.filter(group=group, date__gte=today).order_by("date").values("date")
+        announced = (
+            Meeting.objects.filter(group=group, next_meeting_date__gte=today)
+            .order_by("next_meeting_date")
+            .values("next_meeting_date")
+        )
+        return self.annotate(group_next_meeting=Coalesce(Subquery(on_record[:1]), Subquery(announced[:1])))
 
     def by_urgency(self):
         """Overdue first, then due soonest, then due at a next meeting not yet set, then undated."""
@@ -179,11 +188,15 @@ class Action(Positioned, Versioned):
         """The newest update; uses the updates fetched by ``with_latest_update()``."""
         return next(iter(self.updates.all()), None)
 
-    def check_update(self, *, text, status, due_changed=False):
-        """Refuse an update that says nothing, or drops the action without a reason."""
-        if status == Status.DROPPED and self.status != Status.DROPPED and not text.strip():
+    def check_update(self, *, text, status, due_changed=False, current=None):
+        """Refuse an update that says nothing, or drops the action without a reason.
+
+        ``current`` is the status the update changes from, if not the action's status now.
+        """
+        current = current or self.status
+        if status == Status.DROPPED and current != Status.DROPPED and not text.strip():
             raise ValidationError({"text": "Give the reason the action is being dropped"})
-        if not text.strip() and status == self.status and not due_changed:
+        if not text.strip() and status == current and not due_changed:
             raise ValidationError({"text": "Enter an update or change the status"})
 
     def status_on(self, date):
@@ -204,14 +217,19 @@ class Action(Positioned, Versioned):
 
         ``meeting`` is the meeting at which it was reported, if any; it dates the change.
         """
-        status = status or self.status
+        on = meeting.date if meeting else timezone.localdate()
+        # An update typed up from an earlier meeting, after later ones were recorded, joins the
+        # history at its date without undoing what happened since.
+        overtaken = any(earlier.happened_on > on for earlier in self.updates.all())
+        status_then = self.status_on(on) if overtaken else self.status
+        status = status or status_then
         text = text.strip()
-        self.check_update(text=text, status=status, due_changed=due_changed)
+        self.check_update(text=text, status=status, due_changed=due_changed, current=status_then)
         update = Update(
             action=self,
             author=author,
             text=text,
-            old_status=self.status,
+            old_status=status_then,
             new_status=status,
             old_due_date=self.due_date,
             new_due_date=due_date if due_changed else self.due_date,
@@ -219,6 +237,8 @@ class Action(Positioned, Versioned):
         )
         update.full_clean()
         update.save()
+        if overtaken:
+            return update
         self.status = status
         if due_changed:
             self.due_date, self.due_at_next_meeting = due_date, False

@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -8,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from actions.export import write_csv
 from actions.filters import ActionFilter
 from actions.forms import UpdateForm
 from actions.models import Action, ActionSummary
@@ -38,42 +37,7 @@ def register_csv(request):
     today = timezone.localdate()
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="actions-{today:%Y-%m-%d}.csv"'
-    response.write("\ufeff")  # lets Excel read the file as UTF-8
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            "Reference",
-            "Group",
-            "Meeting",
-            "Agenda item",
-            "Action",
-            "Owners",
-            "Lead",
-            "Due",
-            "Status",
-            "Overdue",
-            "Latest update",
-            "Latest update on",
-        ]
-    )
-    for action in actions.qs:
-        latest = action.latest_update
-        writer.writerow(
-            [
-                action.reference,
-                action.meeting.group.short_name,
-                f"{action.meeting.date:%Y-%m-%d}",
-                str(action.agenda_item),
-                action.text,
-                ", ".join(department.short_name for department in action.owner_list),
-                action.lead.short_name if action.lead else "",
-                f"{action.due_on:%Y-%m-%d}" if action.due_on else action.due_display,
-                action.get_status_display(),
-                "Yes" if action.is_overdue(today) else "No",
-                latest.text if latest else "",
-                f"{latest.happened_on:%Y-%m-%d}" if latest else "",
-            ]
-        )
+    write_csv(actions.qs, response, today)
     return response
 
 

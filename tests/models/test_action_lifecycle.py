@@ -563,3 +563,40 @@ def test_with_no_next_meeting_on_record_only_actions_due_at_it_count_as_due_by_i
 
 def test_the_summary_of_no_actions_is_all_zero():
     assert ActionSummary.of([], datetime.date(2013, 6, 1)) == ActionSummary(0, 0, 0)
+
+
+# Updates typed up late
+
+
+def test_an_update_typed_up_late_from_an_earlier_meeting_does_not_undo_a_later_one(group, author):
+    action = action_at(MeetingFactory(group=group, date=MARCH_2013))
+    june = MeetingFactory(group=group, date=JUNE_2013)
+    september = MeetingFactory(group=group, date=SEPTEMBER_2013)
+    action.record_update(author=author, text="Report published.", status=Status.DONE, meeting=september)
+
+    late = fetched(action).record_update(
+        author=author, text="Drafting has started.", status=Status.IN_PROGRESS, meeting=june
+    )
+
+    action.refresh_from_db()
+    assert action.status == Status.DONE
+    assert action.closed_on == SEPTEMBER_2013
+    assert (late.old_status, late.new_status) == (Status.OPEN, Status.IN_PROGRESS)
+    assert fetched(action).status_on(JUNE_2013) == Status.IN_PROGRESS
+
+
+# Due by the next meeting
+
+
+def test_due_by_the_next_meeting_uses_the_date_the_minutes_gave_until_that_meeting_is_recorded(group):
+    today = timezone.localdate()
+    MeetingFactory(
+        group=group, date=today - datetime.timedelta(days=30), next_meeting_date=today + datetime.timedelta(days=20)
+    )
+    earlier = MeetingFactory(group=group, date=today - datetime.timedelta(days=60))
+    action = action_at(earlier, due_date=today + datetime.timedelta(days=10))
+
+    listed = Action.objects.with_due().with_next_meeting(today).get(pk=action.pk)
+
+    assert listed.group_next_meeting == today + datetime.timedelta(days=20)
+    assert listed.is_due_by_next_meeting
