@@ -266,13 +266,30 @@ class Action(Positioned, Versioned):
             return f"{self.due_date:%-d %B %Y}"
         return ""
 
+    @transaction.atomic
     def set_owners(self, departments, lead=None):
-        """Replace the owners with these departments, in this order, marking the lead."""
-        self.ownerships.all().delete()
-        for position, department in enumerate(departments, start=1):
-            ActionOwner.objects.create(
-                action=self, department=department, is_lead=department == lead, position=position
-            )
+        """Make these departments the owners, in this order, marking the lead.
+
+        Only what differs is changed, so the history shows just the owners added, removed or changed.
+        """
+        current = {ownership.department_id: ownership for ownership in ActionOwner.objects.filter(action=self)}
+        wanted = {
+            department.pk: (department == lead, position) for position, department in enumerate(departments, start=1)
+        }
+
+        def update(ownership):
+            if (ownership.is_lead, ownership.position) != wanted[ownership.department_id]:
+                ownership.is_lead, ownership.position = wanted[ownership.department_id]
+                ownership.save()
+
+        # Removals and lost leads first, so that another owner can then take the lead.
+        for department_id, ownership in current.items():
+            if department_id not in wanted:
+                ownership.delete()
+            elif ownership.is_lead and not wanted[department_id][0]:
+                update(ownership)
+        for department in departments:
+            update(current.get(department.pk) or ActionOwner(action=self, department=department))
 
 
 class ActionOwner(models.Model):

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import ObjectDoesNotExist
 from simple_history.admin import SimpleHistoryAdmin
 
 from actions.models import Action
@@ -17,13 +18,41 @@ from meetings.models import (
 )
 
 
-def correction_reason_field():
-    return forms.CharField(
-        label="Reason for the correction",
-        help_text="These minutes have been approved. Say why they are being corrected: "
-        "the reason is shown on the minutes with today's date.",
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+def correction_form(base, meeting_of, locked, asks_reason):
+    """The admin's form with a reason for correcting approved minutes.
+
+    The reason is required when the record's meeting is approved or published, before or after
+    the change: a row added to approved minutes is a correction too. Unapproved rows' pages do not
+    ask for one; moving such a row into approved minutes is refused there.
+    """
+    fields = {}
+    if asks_reason:
+        fields["correction_reason"] = forms.CharField(
+            label="Reason for the correction",
+            required=False,
+            help_text=(
+                "These minutes have been approved. Say why they are being corrected: "
+                "the reason is shown on the minutes with today's date."
+                if locked
+                else "Needed only if the minutes have been approved: it is shown on them with today's date."
+            ),
+            widget=forms.Textarea(attrs={"rows": 3}),
+        )
+
+    def _post_clean(self):
+        base._post_clean(self)
+        try:
+            now_locked = meeting_of(self.instance).is_locked
+        except ObjectDoesNotExist:
+            return
+        if not (locked or now_locked) or self.cleaned_data.get("correction_reason"):
+            return
+        if "correction_reason" in self.fields:
+            self.add_error("correction_reason", "Give the reason for correcting approved minutes")
+        else:
+            self.add_error(None, "Approved minutes are corrected from their own pages, giving a reason.")
+
+    return type("CorrectionForm", (base,), {**fields, "_post_clean": _post_clean})
 
 
 class CorrectionAdmin(SimpleHistoryAdmin):
@@ -39,8 +68,8 @@ class CorrectionAdmin(SimpleHistoryAdmin):
         return obj is not None and obj.pk is not None and self.meeting_of(obj).is_locked
 
     def get_form(self, request, obj=None, **kwargs):
-        if self.is_correction(obj):
-            kwargs["form"] = type("CorrectionForm", (self.form,), {"correction_reason": correction_reason_field()})
+        locked = self.is_correction(obj)
+        kwargs["form"] = correction_form(self.form, self.meeting_of, locked, asks_reason=locked or obj is None)
         return super().get_form(request, obj, **kwargs)
 
     def has_delete_permission(self, request, obj=None):

@@ -55,7 +55,7 @@ class Namer:
 def changes_of(records, label, describe, namer):
     """Turn one model's historical records into changes, comparing each with its predecessor."""
     changes, previous = [], {}
-    for record in sorted(records, key=lambda record: (record.history_date, record.history_id)):
+    for record in sorted(records.select_related("history_user"), key=lambda r: (r.history_date, r.history_id)):
         model = record.instance_type
         before = previous.get(record.id)
         change = Change(

@@ -17,6 +17,7 @@ from meetings.access import (
 from meetings.forms import MeetingForm, MinutesStatusForm
 from meetings.history import meeting_changes
 from meetings.models import Group, Meeting
+from meetings.versioning import EditConflict
 from meetings.workspace import Section, load_meeting, render_workspace
 
 
@@ -73,9 +74,13 @@ def meeting_edit(request, pk):
     # The form writes what was typed onto its instance; the page goes on showing the meeting as saved.
     form = MeetingForm(request.POST or None, instance=copy.copy(meeting))
     if form.is_valid():
-        form.save()
-        messages.success(request, "Meeting details saved.")
-        return redirect(meeting.get_record_url())
+        try:
+            form.save()
+        except EditConflict:
+            form.add_error(None, "Someone else saved a change to this at the same moment. Check it and save again.")
+        else:
+            messages.success(request, "Meeting details saved.")
+            return redirect(meeting.get_record_url())
     return render(
         request,
         "meetings/meeting_form.html",

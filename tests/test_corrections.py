@@ -98,7 +98,7 @@ def test_changing_an_attendee_of_published_minutes_without_a_reason_is_refused(a
     response = change_in_admin(admin_client, attendee, person=PersonFactory(name="Mark Harper MP").pk)
 
     assert response.status_code == 200
-    assert reason_errors(response) == ["This field is required."]
+    assert reason_errors(response) == ["Give the reason for correcting approved minutes"]
     assertContains(response, 'id="id_correction_reason"')
     attendee.refresh_from_db()
     assert attendee.person.name == "Mark Harpur MP"
@@ -150,7 +150,7 @@ def test_the_history_keeps_the_reason_and_who_made_the_correction(admin_client, 
 def test_changing_published_meeting_details_needs_a_reason(admin_client, published):
     response = change_in_admin(admin_client, published, place="2 Marsham Street")
 
-    assert reason_errors(response) == ["This field is required."]
+    assert reason_errors(response) == ["Give the reason for correcting approved minutes"]
     published.refresh_from_db()
     assert published.place == "Home Office"
 
@@ -193,7 +193,7 @@ def test_changing_an_action_of_published_minutes_needs_a_reason(admin_client, pu
         admin_client, action, text="MOJ and AGO to explore prosecutions", correction_reason="AGO was left out."
     )
 
-    assert reason_errors(refused) == ["This field is required."]
+    assert reason_errors(refused) == ["Give the reason for correcting approved minutes"]
     assert saved.status_code == 302
     action.refresh_from_db()
     assert action.text == "MOJ and AGO to explore prosecutions"
@@ -210,7 +210,7 @@ def test_approved_minutes_need_a_reason_too(admin_client, status):
 
     response = change_in_admin(admin_client, attendee, remote="on")
 
-    assert reason_errors(response) == ["This field is required."]
+    assert reason_errors(response) == ["Give the reason for correcting approved minutes"]
 
 
 @pytest.mark.parametrize("status", [MinutesStatus.DRAFT, MinutesStatus.CIRCULATED])
@@ -260,11 +260,6 @@ def test_a_row_of_published_minutes_cannot_be_deleted_from_the_list_either(admin
     assert Attendee.objects.filter(pk=attendee.pk).exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="CorrectionAdmin asks for a reason only when changing a saved row (is_correction needs obj.pk), "
-    "so a row added to approved minutes from its own admin needs none and makes no Correction",
-)
 def test_adding_a_row_to_published_minutes_needs_a_reason(admin_client, published):
     response = admin_client.post(
         admin_url(Attendee, "add"),

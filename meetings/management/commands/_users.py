@@ -12,9 +12,7 @@ from django.core.management.base import CommandError
 def add_user_arguments(parser):
     parser.add_argument("username")
     parser.add_argument("--email", default="")
-    parser.add_argument(
-        "--password", help="The password; asked for when left out and a terminal is there to ask on."
-    )
+    parser.add_argument("--password", help="The password; asked for when left out and a terminal is there to ask on.")
 
 
 def create_user(username, email="", password=None):
