@@ -21,6 +21,8 @@ from meetings.models import Group, Meeting, MinutesStatus
 
 def serves(user, group):
     """Whether the user is on the secretariat of the group (administrators serve every group)."""
+    if not user.is_authenticated:
+        return False
     if user.is_superuser:
         return True
     served = getattr(user, "_served_group_ids", None)

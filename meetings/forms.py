@@ -197,7 +197,11 @@ class MinutesStatusForm(forms.Form):
         cleaned = super().clean()
         if cleaned.get("transition") and cleaned["transition"] != self.next_transition:
             raise forms.ValidationError("The minutes have moved on since this page was loaded. Check their status.")
-        if cleaned.get("transition") == "approve" and not cleaned.get("approved_at"):
+        if (
+            cleaned.get("transition") == "approve"
+            and not cleaned.get("approved_at")
+            and "approved_at" not in self.errors
+        ):
             self.add_error("approved_at", "Choose the meeting at which the minutes were approved")
         return cleaned
 

@@ -235,17 +235,21 @@ class Meeting(Versioned):
     def approve(self, at_meeting):
         if at_meeting.group_id != self.group_id or at_meeting.date <= self.date:
             raise ValidationError("Minutes are approved at a later meeting of the same group.")
+        self._check_status(MinutesStatus.CIRCULATED, MinutesStatus.APPROVED)
         self.approved_at = at_meeting
         self._move_status(MinutesStatus.CIRCULATED, MinutesStatus.APPROVED)
 
     def publish(self):
         self._move_status(MinutesStatus.APPROVED, MinutesStatus.PUBLISHED)
 
-    def _move_status(self, expected, new):
+    def _check_status(self, expected, new):
         if self.status != expected:
             raise ValidationError(
                 f"Only {MinutesStatus(expected).label.lower()} minutes can become {MinutesStatus(new).label.lower()}."
             )
+
+    def _move_status(self, expected, new):
+        self._check_status(expected, new)
         self.status = new
         self.save()
 

@@ -12,6 +12,12 @@ from meetings.models import Group
 from tests.factories import DepartmentFactory, DepartmentMemberFactory, UserFactory
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Tests sign in often; the production hasher is slow on purpose."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def secretariat_user(db):
     """A secretariat officer serving every group of the test, whether made before or after."""
