@@ -212,7 +212,7 @@ def test_without_javascript_the_forms_post_and_show_their_errors_on_the_page(
     item.get_by_label("Action", exact=True).fill("Home Office to circulate the report.")
     item.get_by_label("Owning departments").fill("Home Office")
     item.get_by_role("button", name="Add action").click()
-    expect(item.get_by_text("Owners: Home Office (lead)")).to_be_visible()
+    expect(item.get_by_text("Owner: Home Office (lead)")).to_be_visible()
 
     # An agenda item with no title comes back with the GOV.UK error pattern, and nothing is lost.
     agenda = page.get_by_role("region", name="Agenda items")

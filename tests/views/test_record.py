@@ -66,7 +66,7 @@ def test_it_shows_the_rows_recorded(secretariat_client, meeting):
     assertContains(response, "1. Welcome</h3>")
     assertContains(response, "<strong>1.1</strong> Mark Harper MP welcomed the IDMG Ministers.")
     assertContains(response, "Share best practice")
-    assertContains(response, "Owners: MOJ")
+    assertContains(response, "Owner: MOJ")
 
 
 def test_it_suggests_the_next_item_number(secretariat_client, meeting):
