@@ -46,6 +46,7 @@ class DepartmentField(forms.CharField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("label", "Department")
+        kwargs.setdefault("help_text", "For example, Home Office or MOJ")
         kwargs.setdefault("max_length", 60)
         super().__init__(**kwargs)
         self.widget.attrs.update({"list": "departments", "autocomplete": "off", "spellcheck": "false"})
@@ -102,7 +103,11 @@ class AttendeeForm(RowForm):
 
 class ApologyForm(RowForm):
     department = DepartmentField(error_messages={"required": "Enter the department that sent apologies"})
-    person = PersonField(label="Name", error_messages={"required": "Enter the name of the person who sent apologies"})
+    person = PersonField(
+        label="Name",
+        help_text="With post-nominals, for example Jeremy Browne MP",
+        error_messages={"required": "Enter the name of the person who sent apologies"},
+    )
 
     class Meta:
         model = Apology

@@ -315,7 +315,7 @@ def test_the_register_filters_and_downloads_what_it_shows(page, demo, assert_acc
     page.screenshot(path="/tmp/track-register-error.png", full_page=True)
     assert_accessible(page)
     summary_link.click()
-    expect(page.get_by_label("Group", exact=True)).to_be_focused()
+    expect(page.get_by_label("Meeting group")).to_be_focused()
 
 
 def test_the_matters_arising_form_works_without_javascript(page_without_javascript, demo, action, assert_accessible):
