@@ -10,7 +10,7 @@ from actions.export import write_csv
 from actions.filters import ActionFilter
 from actions.forms import UpdateForm
 from actions.models import Action, ActionSummary
-from meetings.access import can_update_action, secretariat_required, unlocked_minutes_required
+from meetings.access import can_read_minutes, can_update_action, secretariat_required, unlocked_minutes_required
 from meetings.history import action_changes
 from meetings.models import Department
 from meetings.workspace import Section, load_meeting, render_workspace
@@ -52,11 +52,15 @@ def action(request, pk):
         form.save(author=request.user)
         messages.success(request, f"Update recorded on {action.reference}.")
         return redirect(action)
+    # Draft minutes are the secretariat's alone: a department user gets the meeting's date, not a link to it.
+    meetings = {action.meeting, *(update.reported_at for update in action.updates.all() if update.reported_at)}
+    readable_meetings = {meeting.pk for meeting in meetings if can_read_minutes(request.user, meeting)}
     return render(
         request,
         "actions/action.html",
         {
             "action": action,
+            "readable_meetings": readable_meetings,
             "form": form if may_update else None,
             "today": timezone.localdate(),
             "nav": "actions",

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -63,7 +64,7 @@ class Department(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["short_name"]
+        ordering = [Lower("short_name")]
         constraints = [
             models.CheckConstraint(condition=~Q(successor=F("pk")), name="department_not_its_own_successor"),
         ]
