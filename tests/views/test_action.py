@@ -163,3 +163,19 @@ def test_it_rejects_other_methods(secretariat_client, action, method):
 def test_it_requires_sign_in(assert_sign_in_required, action, method):
     assert_sign_in_required(action_url(action), method=method)
     assert not Update.objects.exists()
+
+
+def test_it_links_a_department_user_to_circulated_minutes_but_not_to_drafts(department_client, action, meeting):
+    draft_link = f'href="{meeting.get_absolute_url()}#item-{action.agenda_item_id}"'
+
+    assertNotContains(department_client.get(action_url(action)), draft_link)
+
+    meeting.circulate()
+
+    assertContains(department_client.get(action_url(action)), draft_link)
+
+
+def test_it_links_the_secretariat_to_its_draft_minutes(secretariat_client, action, meeting):
+    response = secretariat_client.get(action_url(action))
+
+    assertContains(response, f'href="{meeting.get_absolute_url()}#item-{action.agenda_item_id}"')
