@@ -184,9 +184,17 @@ class Action(Positioned, Versioned):
         return bool(self.due_on and self.group_next_meeting and self.due_on <= self.group_next_meeting)
 
     @property
+    def timeline(self):
+        """The fetched updates, newest first by when they happened.
+
+        An update typed up late from an earlier meeting takes its place by that meeting's date.
+        """
+        return sorted(self.updates.all(), key=lambda update: (update.happened_on, update.pk), reverse=True)
+
+    @property
     def latest_update(self):
         """The newest update; uses the updates fetched by ``with_latest_update()``."""
-        return next(iter(self.updates.all()), None)
+        return next(iter(self.timeline), None)
 
     def check_update(self, *, text, status, due_changed=False, current=None):
         """Refuse an update that says nothing, or drops the action without a reason.
@@ -201,7 +209,7 @@ class Action(Positioned, Versioned):
 
     def status_on(self, date):
         """The status the action had on a date, read from its fetched updates."""
-        updates = list(self.updates.all())
+        updates = self.timeline
         for update in updates:
             if update.happened_on <= date:
                 return update.new_status

@@ -3,14 +3,16 @@
 from io import StringIO
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog
 from django.contrib import admin
 from django.contrib.auth.models import Group as UserGroup
 from django.core.management import call_command
 from django.test import RequestFactory
 from django.urls import reverse
 
-from actions.models import Action
-from meetings.models import AgendaItem, Attendee, Meeting, Person
+from actions.models import Action, Update
+from meetings.models import AgendaItem, Attendee, Correction, Meeting, Person
+from tests.factories import CorrectionFactory, UpdateFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -29,13 +31,31 @@ def admin_url(model, view, *args):
     return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
 
 
+SIGN_IN_FAILURE = {
+    "username": "homeoffice",
+    "ip_address": "127.0.0.1",
+    "user_agent": "Chromium",
+    "http_accept": "text/html",
+    "path_info": "/sign-in/",
+}
+
+MADE_FOR_THE_ADMIN = {
+    UserGroup: lambda: UserGroup.objects.create(name="Secretariat"),
+    Update: lambda: UpdateFactory(action=Action.objects.first()),
+    Correction: lambda: CorrectionFactory(meeting=Meeting.objects.first()),
+    AccessAttempt: lambda: AccessAttempt.objects.create(
+        **SIGN_IN_FAILURE, get_data="", post_data="", failures_since_start=1
+    ),
+    AccessFailureLog: lambda: AccessFailureLog.objects.create(**SIGN_IN_FAILURE),
+}
+
+
 def an_object(model):
-    """A row of the model from the demo data (user groups have none, so one is made)."""
-    if model is UserGroup:
-        return UserGroup.objects.create(name="Secretariat")
+    """A row of the model from the demo data, or made for the test where the demo data has none."""
+    if model in MADE_FOR_THE_ADMIN:
+        return MADE_FOR_THE_ADMIN[model]()
     obj = model._default_manager.first()
-    if obj is None:
-        pytest.skip(f"The demo data has no {model._meta.verbose_name}")
+    assert obj is not None, f"The demo data has no {model._meta.verbose_name}"
     return obj
 
 

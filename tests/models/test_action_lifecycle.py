@@ -585,6 +585,20 @@ def test_an_update_typed_up_late_from_an_earlier_meeting_does_not_undo_a_later_o
     assert fetched(action).status_on(JUNE_2013) == Status.IN_PROGRESS
 
 
+def test_an_update_typed_up_late_leaves_the_later_meetings_status_and_latest_update_as_they_were(group, author):
+    action = action_at(MeetingFactory(group=group, date=MARCH_2013))
+    june = MeetingFactory(group=group, date=JUNE_2013)
+    september = MeetingFactory(group=group, date=SEPTEMBER_2013)
+    action.record_update(author=author, text="Report published.", status=Status.DONE, meeting=september)
+
+    fetched(action).record_update(author=author, text="Drafting has started.", status=Status.IN_PROGRESS, meeting=june)
+
+    action = fetched(action)
+    assert action.status_on(SEPTEMBER_2013) == Status.DONE
+    assert action.latest_update.text == "Report published."
+    assert [update.text for update in action.timeline] == ["Report published.", "Drafting has started."]
+
+
 # Due by the next meeting
 
 
