@@ -343,7 +343,8 @@ class Update(models.Model):
     Updates are a record: they are added, never edited or removed.
     """
 
-    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
+    # An action with updates stays on the record: it is dropped, giving the reason, not removed.
+    action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="updates")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     text = models.TextField(blank=True)

@@ -8,8 +8,11 @@ the same forms post and redirect back to the page.
 
 from dataclasses import dataclass
 
+from django.contrib import messages
+from django.db.models import ProtectedError
 from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django_htmx.http import HttpResponseClientRedirect
 from django.urls import path
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -29,6 +32,8 @@ class RowKind:
     form_class: type
     in_item: bool = False
     """Whether rows of this kind belong to an agenda item rather than directly to the meeting."""
+    kept_message: str = ""
+    """Why a row that holds progress updates cannot be removed, formatted with ``row``."""
 
     def section(self, meeting, row=None, item=None):
         if self.in_item:
@@ -70,9 +75,22 @@ def guarded(view):
 
 ATTENDEE = RowKind("attendee", Attendee, AttendeeForm)
 APOLOGY = RowKind("apology", Apology, ApologyForm)
-AGENDA_ITEM = RowKind("agenda_item", AgendaItem, AgendaItemForm)
+AGENDA_ITEM = RowKind(
+    "agenda_item",
+    AgendaItem,
+    AgendaItemForm,
+    kept_message="Item {row.number} cannot be removed: updates have been recorded on its actions. "
+    "Drop those actions instead, from their own pages, giving the reason.",
+)
 PARAGRAPH = RowKind("paragraph", Paragraph, ParagraphForm, in_item=True)
-ACTION = RowKind("action", Action, ActionForm, in_item=True)
+ACTION = RowKind(
+    "action",
+    Action,
+    ActionForm,
+    in_item=True,
+    kept_message="Action {row.reference} cannot be removed: updates have been recorded on it. "
+    "Drop it instead, from its own page, giving the reason.",
+)
 
 
 def saved(request, meeting_pk, section, focus=None):
@@ -120,7 +138,12 @@ def delete_row(request, meeting_pk, kind, pk):
     meeting = load_meeting(meeting_pk)
     row = kind.get_row(meeting, pk)
     section = kind.section(meeting, row=row)
-    row.delete()
+    try:
+        row.delete()
+    except ProtectedError:
+        messages.error(request, kind.kept_message.format(row=row))
+        # The whole page, so that the message shows above the row that stayed.
+        return (HttpResponseClientRedirect if request.htmx else HttpResponseRedirect)(meeting.get_record_url())
     return saved(request, meeting_pk, section)
 
 

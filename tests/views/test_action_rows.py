@@ -316,3 +316,24 @@ def test_it_requires_sign_in(assert_sign_in_required, item, action):
     assert_sign_in_required(row_url(action, "delete"), method="post")
     assert_sign_in_required(row_url(action, "move"), method="post")
     assert actions(item) == [action.pk]
+
+
+def test_it_keeps_an_action_that_has_updates_and_says_why(secretariat_client, secretariat_user, item, action):
+    action.record_update(author=secretariat_user, text="Work has started.")
+
+    response = secretariat_client.post(row_url(action, "delete"), follow=True)
+
+    assert Action.objects.filter(pk=action.pk).exists()
+    assert action.updates.count() == 1
+    assertContains(response, f"Action {action.reference} cannot be removed: updates have been recorded on it.")
+
+
+def test_it_sends_htmx_to_the_whole_page_to_say_why_an_action_with_updates_stays(
+    secretariat_client, secretariat_user, htmx_headers, item, action
+):
+    action.record_update(author=secretariat_user, text="Work has started.")
+
+    response = secretariat_client.post(row_url(action, "delete"), headers=htmx_headers)
+
+    assert response["HX-Redirect"] == f"/meetings/{item.meeting_id}/record/"
+    assert Action.objects.filter(pk=action.pk).exists()

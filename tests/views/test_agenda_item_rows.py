@@ -159,6 +159,19 @@ def test_it_returns_the_agenda_without_the_removed_item_for_htmx(
     assert "No agenda items yet." in html
 
 
+def test_it_keeps_an_agenda_item_whose_actions_have_updates_and_says_why(
+    secretariat_client, secretariat_user, meeting, item
+):
+    action = ActionFactory(agenda_item=item)
+    action.record_update(author=secretariat_user, text="Work has started.")
+
+    response = secretariat_client.post(row_url(item, "delete"), follow=True)
+
+    assert AgendaItem.objects.filter(pk=item.pk).exists()
+    assert Action.objects.filter(pk=action.pk).exists()
+    assertContains(response, f"Item {item.number} cannot be removed: updates have been recorded on its actions.")
+
+
 def test_it_rejects_get_to_remove(secretariat_client, item):
     assert secretariat_client.get(row_url(item, "delete")).status_code == 405
     assert AgendaItem.objects.filter(pk=item.pk).exists()
