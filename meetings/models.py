@@ -144,7 +144,7 @@ class MeetingQuerySet(models.QuerySet):
                 "agenda_items",
                 AgendaItem.objects.prefetch_related(
                     "paragraphs",
-                    models.Prefetch("actions", Action.objects.with_owners()),
+                    models.Prefetch("actions", Action.objects.with_owners().select_related("meeting__group")),
                 ),
             ),
         )

@@ -16,8 +16,24 @@ pytestmark = pytest.mark.django_db
 QUERIES = 14
 
 # Minutes as short as they come, and as long as the group's longest.
-SHORT = {"attendees": 2, "items": 1, "actions_per_item": 1, "owners_per_action": 1, "paragraphs_per_item": 1}
-LONG = {"attendees": 30, "items": 10, "actions_per_item": 4, "owners_per_action": 3, "paragraphs_per_item": 3}
+SHORT = {
+    "attendees": 2,
+    "apologies": 1,
+    "corrections": 0,
+    "items": 1,
+    "actions_per_item": 1,
+    "owners_per_action": 1,
+    "paragraphs_per_item": 1,
+}
+LONG = {
+    "attendees": 30,
+    "apologies": 12,
+    "corrections": 3,
+    "items": 10,
+    "actions_per_item": 4,
+    "owners_per_action": 3,
+    "paragraphs_per_item": 3,
+}
 
 
 @pytest.fixture
@@ -84,6 +100,15 @@ def test_it_shows_the_actions_with_their_owners_lead_first(secretariat_client, d
     assert "Owner: Home Office (lead)" in text
     assert "Owners: Home Office (lead), UKHTC" in text
     assert "Due: At the next meeting" in text
+
+
+def test_it_gives_each_action_its_reference_linked_to_its_page(secretariat_client, demo):
+    meeting = Meeting.objects.get(date=datetime.date(2013, 3, 11))
+    action = meeting.actions.get(number=4)
+
+    response = secretariat_client.get(minutes_url(meeting))
+
+    assertContains(response, f'<a class="govuk-link" href="/actions/{action.pk}/">IDMG 2013-03 A4</a>', html=True)
 
 
 def test_it_says_none_for_an_item_without_actions(secretariat_client, demo):

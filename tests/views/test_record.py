@@ -57,7 +57,9 @@ def test_it_shows_the_rows_recorded(secretariat_client, meeting):
     ApologyFactory(meeting=meeting, person__name="Jeremy Browne MP")
     item = AgendaItemFactory(meeting=meeting, number=1, title="Welcome")
     ParagraphFactory(agenda_item=item, number="1.1", text="Mark Harper MP welcomed the IDMG Ministers.")
-    ActionOwnerFactory(action__agenda_item=item, action__text="Share best practice", department__short_name="MOJ")
+    owner = ActionOwnerFactory(
+        action__agenda_item=item, action__text="Share best practice", department__short_name="MOJ"
+    )
 
     response = secretariat_client.get(record_url(meeting))
 
@@ -67,6 +69,9 @@ def test_it_shows_the_rows_recorded(secretariat_client, meeting):
     assertContains(response, "<strong>1.1</strong> Mark Harper MP welcomed the IDMG Ministers.")
     assertContains(response, "Share best practice")
     assertContains(response, "Owner: MOJ")
+    assertContains(
+        response, f'<a class="govuk-link" href="/actions/{owner.action_id}/">{owner.action.reference}</a>', html=True
+    )
 
 
 def test_it_suggests_the_next_item_number(secretariat_client, meeting):
