@@ -91,7 +91,7 @@ def test_a_secretariat_officer_records_a_meeting_and_reads_its_minutes(page, gro
     expect(page).to_have_url(RECORD_URL)
     expect(page.get_by_role("heading", level=1)).to_have_text("Record minutes: 11 March 2013")
     expect(page.get_by_role("alert")).to_contain_text("Meeting on 11 March 2013 created")
-    page.screenshot(path="/tmp/browser-record-empty.png", full_page=True)
+    page.screenshot(path="/tmp/browser-record-empty.png", full_page=True, caret="initial")
     assert_accessible(page)
     mark_page(page)
 
@@ -146,7 +146,7 @@ def test_a_secretariat_officer_records_a_meeting_and_reads_its_minutes(page, gro
     expect(second.get_by_text("Due: At the next meeting")).to_be_visible()
     expect(first.get_by_text("None", exact=True)).to_be_visible()
     assert_same_page(page)
-    page.screenshot(path="/tmp/browser-record-full.png", full_page=True)
+    page.screenshot(path="/tmp/browser-record-full.png", full_page=True, caret="initial")
     assert_accessible(page)
 
     # The minutes, as they will be published.
@@ -183,7 +183,7 @@ def test_a_secretariat_officer_records_a_meeting_and_reads_its_minutes(page, gro
     expect(second.get_by_text("None", exact=True)).to_have_count(0)
 
     expect(page.get_by_text("The next IDMG meeting will be held on 13 September 2013.")).to_be_visible()
-    page.screenshot(path="/tmp/browser-minutes.png", full_page=True)
+    page.screenshot(path="/tmp/browser-minutes.png", full_page=True, caret="initial")
     assert_accessible(page)
 
 
@@ -229,7 +229,7 @@ def test_without_javascript_the_forms_post_and_show_their_errors_on_the_page(
     expect(title).to_have_attribute("aria-describedby", re.compile(r"-error"))
     expect(agenda.get_by_text("Error: Enter the title of the agenda item")).to_be_visible()
     expect(agenda.get_by_label("Item number")).to_have_value("2")
-    page.screenshot(path="/tmp/browser-nojs-error.png", full_page=True)
+    page.screenshot(path="/tmp/browser-nojs-error.png", full_page=True, caret="initial")
     assert_accessible(page)
 
     # The summary's link takes the user to the field to fix.
@@ -270,7 +270,7 @@ def test_a_row_is_changed_in_place_and_moved_with_htmx(page, group, sign_in, ass
     expect(name).to_have_value("Mark Harper MP")
     expect(editor.get_by_label("Department")).to_be_focused()
     assert_same_page(page)
-    page.screenshot(path="/tmp/browser-edit-row.png", full_page=True)
+    page.screenshot(path="/tmp/browser-edit-row.png", full_page=True, caret="initial")
     assert_accessible(page)
 
     name.fill("James Brokenshire MP")

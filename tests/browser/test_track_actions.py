@@ -112,7 +112,7 @@ def test_the_secretariat_records_an_update_from_matters_arising_and_the_departme
     expect(item).to_contain_text("Latest update: No updates yet")
     expect(item.get_by_role("heading", level=3)).to_contain_text("Open")
     expect(item.get_by_text("Recorded at this meeting")).to_have_count(0)
-    page.screenshot(path="/tmp/track-record-arising.png", full_page=True)
+    page.screenshot(path="/tmp/track-record-arising.png", full_page=True, caret="initial")
     assert_accessible(page)
     mark_page(page)
 
@@ -123,7 +123,7 @@ def test_the_secretariat_records_an_update_from_matters_arising_and_the_departme
     expect(item.get_by_role("alert")).to_contain_text("Enter an update or change the status")
     assert_same_page(page)
     assert not action.updates.exists()
-    page.screenshot(path="/tmp/track-record-arising-error.png", full_page=True)
+    page.screenshot(path="/tmp/track-record-arising-error.png", full_page=True, caret="initial")
     assert_accessible(page)
 
     # The update given at the meeting.
@@ -140,7 +140,7 @@ def test_the_secretariat_records_an_update_from_matters_arising_and_the_departme
     assert_same_page(page)
     # The other actions are untouched.
     expect(matters_arising.get_by_text("Recorded at this meeting")).to_have_count(1)
-    page.screenshot(path="/tmp/track-record-arising-updated.png", full_page=True)
+    page.screenshot(path="/tmp/track-record-arising-updated.png", full_page=True, caret="initial")
     assert_accessible(page)
 
     # Saved, not just shown.
@@ -160,12 +160,12 @@ def test_the_secretariat_records_an_update_from_matters_arising_and_the_departme
     expect(reviewed.get_by_role("cell").nth(1)).to_have_text("Home Office (lead)")
     expect(reviewed.get_by_role("cell").nth(2)).to_have_text("In progress")
     expect(reviewed.get_by_role("cell").nth(3)).to_have_text(UPDATE)
-    page.screenshot(path="/tmp/track-minutes.png", full_page=True)
+    page.screenshot(path="/tmp/track-minutes.png", full_page=True, caret="initial")
     assert_accessible(page)
 
     page.get_by_role("link", name="History of these minutes").click()
     expect(page).to_have_url(re.compile(rf"/meetings/{meeting.pk}/history/$"))
-    page.screenshot(path="/tmp/track-minutes-history.png", full_page=True)
+    page.screenshot(path="/tmp/track-minutes-history.png", full_page=True, caret="initial")
     assert_accessible(page)
 
     # The Home Office signs in and lands on its own page.
@@ -177,7 +177,7 @@ def test_the_secretariat_records_an_update_from_matters_arising_and_the_departme
 
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Departments").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Departments")
-    page.screenshot(path="/tmp/track-departments.png", full_page=True)
+    page.screenshot(path="/tmp/track-departments.png", full_page=True, caret="initial")
     assert_accessible(page)
     page.get_by_role("main").get_by_role("link", name="Home Office", exact=True).click()
 
@@ -190,7 +190,7 @@ def test_the_secretariat_records_an_update_from_matters_arising_and_the_departme
     expect(cells.nth(2)).to_have_text("Home Office (lead)")
     expect(cells.nth(4)).to_have_text("In progress")
     expect(cells.nth(5)).to_have_text(f"{UPDATE} (16 Sep 2013)")
-    page.screenshot(path="/tmp/track-department.png", full_page=True)
+    page.screenshot(path="/tmp/track-department.png", full_page=True, caret="initial")
     assert_accessible(page)
 
     # The action's own page: the update in its timeline, minuted at the meeting.
@@ -207,7 +207,7 @@ def test_the_secretariat_records_an_update_from_matters_arising_and_the_departme
         "href", re.compile(r"^/meetings/\d+/#item-\d+$")
     )
     expect(timeline).to_contain_text(UPDATE)
-    page.screenshot(path="/tmp/track-action.png", full_page=True)
+    page.screenshot(path="/tmp/track-action.png", full_page=True, caret="initial")
     assert_accessible(page)
 
     # The department posts its own update: the action is done.
@@ -224,12 +224,12 @@ def test_the_secretariat_records_an_update_from_matters_arising_and_the_departme
     expect(timeline.first.get_by_role("heading")).to_have_text("In progress to Done")
     expect(timeline.first).to_contain_text("by homeoffice")
     expect(timeline.first).to_contain_text(DONE)
-    page.screenshot(path="/tmp/track-action-done.png", full_page=True)
+    page.screenshot(path="/tmp/track-action-done.png", full_page=True, caret="initial")
     assert_accessible(page)
 
     page.get_by_role("link", name="History of this action").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("History of this action")
-    page.screenshot(path="/tmp/track-action-history.png", full_page=True)
+    page.screenshot(path="/tmp/track-action-history.png", full_page=True, caret="initial")
     assert_accessible(page)
 
     # Back on the department's page it has moved from outstanding to completed.
@@ -245,7 +245,7 @@ def test_the_secretariat_records_an_update_from_matters_arising_and_the_departme
     register = page.get_by_role("table", name="1 action")
     expect(register.locator("tbody").get_by_role("row")).to_have_count(1)
     expect(register.get_by_role("link", name=REFERENCE, exact=True)).to_be_visible()
-    page.screenshot(path="/tmp/track-register-done.png", full_page=True)
+    page.screenshot(path="/tmp/track-register-done.png", full_page=True, caret="initial")
     assert_accessible(page)
 
     # The draft being recorded is the secretariat's alone.
@@ -253,7 +253,7 @@ def test_the_secretariat_records_an_update_from_matters_arising_and_the_departme
     assert response.status == 403
     expect(page.get_by_role("heading", level=1)).to_have_text("You cannot do that")
     expect(page.get_by_text("Only the group's secretariat can change its minutes.")).to_be_visible()
-    page.screenshot(path="/tmp/track-403.png", full_page=True)
+    page.screenshot(path="/tmp/track-403.png", full_page=True, caret="initial")
     assert_accessible(page)
     # The browser logs the refusal; that error, and no other, was expected.
     assert page.errors == ["Failed to load resource: the server responded with a status of 403 (Forbidden)"]
@@ -289,7 +289,7 @@ def test_the_register_filters_and_downloads_what_it_shows(page, demo, assert_acc
     for row in rows.all():
         expect(row.get_by_role("cell").nth(2)).to_contain_text("Home Office")
         expect(row.get_by_role("cell").nth(4)).to_have_text(re.compile(r"^Open"))
-    page.screenshot(path="/tmp/track-register-filtered.png", full_page=True)
+    page.screenshot(path="/tmp/track-register-filtered.png", full_page=True, caret="initial")
     assert_accessible(page)
 
     # The download is exactly what the page shows.
@@ -314,7 +314,7 @@ def test_the_register_filters_and_downloads_what_it_shows(page, demo, assert_acc
     summary_link = summary.get_by_role("link", name="Select a group from the list")
     expect(summary_link).to_be_visible()
     expect(page.get_by_text("Error: Select a group from the list")).to_be_visible()
-    page.screenshot(path="/tmp/track-register-error.png", full_page=True)
+    page.screenshot(path="/tmp/track-register-error.png", full_page=True, caret="initial")
     assert_accessible(page)
     summary_link.click()
     expect(page.get_by_label("Meeting group")).to_be_focused()
@@ -342,7 +342,7 @@ def test_the_matters_arising_form_works_without_javascript(page_without_javascri
     expect(text).to_have_attribute("aria-describedby", re.compile(r"-error"))
     expect(item.get_by_text("Error: Enter an update or change the status")).to_be_visible()
     assert not action.updates.exists()
-    page.screenshot(path="/tmp/track-nojs-error.png", full_page=True)
+    page.screenshot(path="/tmp/track-nojs-error.png", full_page=True, caret="initial")
     assert_accessible(page)
     summary_link.click()
     expect(text).to_be_focused()
@@ -358,7 +358,7 @@ def test_the_matters_arising_form_works_without_javascript(page_without_javascri
     expect(item.get_by_role("heading", level=3)).to_contain_text("In progress")
     expect(item.get_by_role("radio", name="In progress")).to_be_checked()
     expect(item.get_by_label("Update", exact=True)).to_have_value("")
-    page.screenshot(path="/tmp/track-nojs-updated.png", full_page=True)
+    page.screenshot(path="/tmp/track-nojs-updated.png", full_page=True, caret="initial")
     assert_accessible(page)
 
     action.refresh_from_db()
