@@ -8,7 +8,8 @@ document.body.addEventListener("htmx:afterSettle", (event) => initAll({ scope: e
 // When htmx replaces the part of the page that held the focus, the browser drops the focus to the page
 // itself and a keyboard user must start again from the top. Put it back where they were: on the same
 // control in the new content (the row's Change link after saving the row, its Move button after moving
-// it), or else on the heading of the section that changed. Autofocus and error summaries go first.
+// it), or else on the heading of the section that changed, or of the page when a refusal or an error
+// page took the whole page's place. Autofocus and error summaries go first.
 document.body.addEventListener("htmx:afterSettle", (event) => {
   const section = event.target;
   if (document.activeElement && document.activeElement !== document.body) return;
@@ -26,7 +27,7 @@ document.body.addEventListener("htmx:afterSettle", (event) => {
     target = same && same.matches("form") ? same.querySelector("button[type=submit], button:not([type])") : same;
   }
   if (!target) {
-    target = section.querySelector("h2, h3");
+    target = section.querySelector(section === document.body ? "main h1" : "h2, h3");
     if (target && !target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
   }
   if (target) target.focus();

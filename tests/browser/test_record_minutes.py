@@ -5,11 +5,13 @@ on (so the recording page's forms go through htmx) and off (so they post and red
 axe-core on every page they visit.
 """
 
+import datetime
 import re
 
 import pytest
 from playwright.sync_api import expect
 
+from meetings.models import MinutesStatus
 from tests.factories import AgendaItemFactory, AttendeeFactory, DepartmentFactory, MeetingFactory
 
 pytestmark = pytest.mark.browser
@@ -307,3 +309,26 @@ def test_a_row_is_changed_in_place_and_moved_with_htmx(page, group, sign_in, ass
     assert dialogs == ["Remove MOJ, Lord McNally?"]
     expect(attendees.get_by_role("heading", name="Attendees")).to_be_focused()
     assert_same_page(page)
+
+
+def test_a_refusal_during_an_htmx_change_takes_the_whole_page_and_says_why(page, group, sign_in, assert_accessible):
+    meeting = MeetingFactory(group=group, status=MinutesStatus.CIRCULATED)
+    AttendeeFactory(meeting=meeting, department=DepartmentFactory(short_name="MOJ"), person__name="Lord McNally")
+    sign_in(page, check=False)
+    page.goto(meeting.get_record_url())
+    mark_page(page)
+
+    # A colleague approves the minutes while this page is open.
+    meeting.approve(MeetingFactory(group=group, date=meeting.date + datetime.timedelta(days=90)))
+    page.get_by_role("region", name="Attendees").get_by_role("link", name="Change MOJ, Lord McNally").click()
+
+    heading = page.get_by_role("heading", level=1)
+    expect(heading).to_have_text("You cannot do that")
+    expect(heading).to_be_focused()
+    expect(page.get_by_text("These minutes have been approved, so they can no longer be changed here.")).to_be_visible()
+    expect(page).to_have_title(re.compile("^You cannot do that"))
+    assert_same_page(page)
+    assert_accessible(page)
+    # The browser logs the refusal; that error, and no other, was expected.
+    assert page.errors == ["Failed to load resource: the server responded with a status of 403 (Forbidden)"]
+    page.errors.clear()
