@@ -4,14 +4,16 @@ from django.db import transaction
 
 from actions.models import Action, Status
 from idmg.forms import GovukDateField, VersionedFormMixin
+from meetings.forms import NewDepartmentsMixin
 from meetings.models import Department
 
 
-class ActionForm(VersionedFormMixin, forms.ModelForm):
+class ActionForm(NewDepartmentsMixin, VersionedFormMixin, forms.ModelForm):
     """An action beside an agenda item, with its owning departments and when it is due."""
 
     DUE_NONE, DUE_NEXT_MEETING, DUE_BY_DATE = "none", "next_meeting", "date"
     records_author = True
+    department_fields = ("owners",)
 
     owners = forms.CharField(
         label="Owning departments",
@@ -65,6 +67,13 @@ class ActionForm(VersionedFormMixin, forms.ModelForm):
             raise forms.ValidationError("Enter at least one owning department")
         if len({name.lower() for name in names}) < len(names):
             raise forms.ValidationError("Name each owning department once")
+        too_long = next(
+            (name for name in names if len(name) > Department._meta.get_field("short_name").max_length), None
+        )
+        if too_long:
+            raise forms.ValidationError(
+                f"“{too_long[:30]}…” is too long for a department's name: separate departments with commas"
+            )
         return names
 
     def clean(self):

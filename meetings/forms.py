@@ -52,6 +52,54 @@ class DepartmentField(forms.CharField):
         self.widget.attrs.update({"list": "departments", "autocomplete": "off", "spellcheck": "false"})
 
 
+class NewDepartmentsMixin:
+    """Refuse a department name that is not on record until the person confirms it is a new one.
+
+    Otherwise a slip of the keyboard ("Home Ofice") becomes a department of its own, and what it
+    owns never reaches the real department's page. ``department_fields`` names the fields that hold
+    typed department names, one name or a list of them.
+    """
+
+    department_fields = ("department",)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["add_departments"] = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.department_fields:
+            typed = cleaned.get(name) or []
+            typed = [typed] if isinstance(typed, str) else typed
+            unknown = [text for text in typed if not Department.objects.named(text)]
+            if unknown and not cleaned.get("add_departments"):
+                self.add_error(name, self.unknown_message(unknown))
+                self.ask_to_confirm(unknown)
+        return cleaned
+
+    @staticmethod
+    def unknown_message(unknown):
+        listed = " and ".join(f"“{text}”" for text in unknown)
+        guesses = [str(department) for department in map(Department.objects.closest, unknown) if department]
+        if len(unknown) == 1:
+            message = f"{listed} is not a department on record"
+            confirm = "confirm below that it is a new department"
+        else:
+            message = f"{listed} are not departments on record"
+            confirm = "confirm below that they are new departments"
+        guess = f": did you mean {' or '.join(guesses)}?" if guesses else "."
+        return f"{message}{guess} Check the spelling, or {confirm}"
+
+    def ask_to_confirm(self, unknown):
+        """Show the confirmation as a checkbox that names the new departments."""
+        listed = " and ".join(f"“{text}”" for text in unknown)
+        confirm = self.fields["add_departments"]
+        confirm.widget = forms.CheckboxInput()
+        confirm.label = f"Add {listed} as {'a new department' if len(unknown) == 1 else 'new departments'}"
+        # Validation made the field's bound field with the hidden input's label; make it afresh.
+        self._bound_fields_cache.pop("add_departments", None)
+
+
 class PersonField(forms.CharField):
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", 200)
@@ -68,7 +116,7 @@ class RowForm(VersionedFormMixin, forms.ModelForm):
         self.instance.meeting = meeting
 
 
-class AttendeeForm(RowForm):
+class AttendeeForm(NewDepartmentsMixin, RowForm):
     department = DepartmentField(error_messages={"required": "Enter the attendee's department"})
     person = PersonField(label="Name", required=False, help_text="Leave empty for an unnamed official")
     deputising_for = PersonField(label="Attending for", required=False, help_text="The minister they represent")
@@ -101,7 +149,7 @@ class AttendeeForm(RowForm):
         return attendee
 
 
-class ApologyForm(RowForm):
+class ApologyForm(NewDepartmentsMixin, RowForm):
     department = DepartmentField(error_messages={"required": "Enter the department that sent apologies"})
     person = PersonField(
         label="Name",

@@ -1,3 +1,5 @@
+import difflib
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -37,13 +39,24 @@ class Group(models.Model):
 
 
 class DepartmentQuerySet(models.QuerySet):
+    def named(self, text):
+        """The department a person typed, by short or full name, or None if there is none by that name."""
+        text = " ".join(text.split())
+        return self.filter(Q(short_name__iexact=text) | Q(name__iexact=text)).first()
+
+    def closest(self, text):
+        """The department whose short or full name is most like what was typed, for "did you mean"."""
+        by_name = {}
+        for department in self.only("short_name", "name"):
+            by_name.setdefault(department.short_name.lower(), department)
+            by_name.setdefault(department.name.lower(), department)
+        match = difflib.get_close_matches(" ".join(text.split()).lower(), by_name, n=1, cutoff=0.75)
+        return by_name[match[0]] if match else None
+
     def resolve(self, text):
         """The department a person typed, by short or full name, created if it is new."""
         text = " ".join(text.split())
-        department = self.filter(Q(short_name__iexact=text) | Q(name__iexact=text)).first()
-        if department is None:
-            department = self.create(short_name=text, name=text)
-        return department
+        return self.named(text) or self.create(short_name=text, name=text)
 
 
 class Department(models.Model):

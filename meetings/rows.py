@@ -12,9 +12,9 @@ from django.contrib import messages
 from django.db.models import ProtectedError
 from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django_htmx.http import HttpResponseClientRedirect
 from django.urls import path
 from django.views.decorators.http import require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
 from actions.forms import ActionForm
 from actions.models import Action

@@ -223,12 +223,18 @@ ROW_KINDS = {
     "attendee": (
         lambda minutes: minutes.attendees,
         lambda minutes: "attendee",
-        {"department": "UKHTC", "person": "Sarah Teather MP", "deputising_for": "", "role": ""},
+        {
+            "department": "UKHTC",
+            "person": "Sarah Teather MP",
+            "deputising_for": "",
+            "role": "",
+            "add_departments": "on",
+        },
     ),
     "apology": (
         lambda minutes: minutes.apologies,
         lambda minutes: "apology",
-        {"department": "DfE", "person": "Sarah Teather MP"},
+        {"department": "DfE", "person": "Sarah Teather MP", "add_departments": "on"},
     ),
     "agenda_item": (
         lambda minutes: minutes.agenda_items,
@@ -243,7 +249,13 @@ ROW_KINDS = {
     "action": (
         lambda minutes: minutes.actions,
         lambda minutes: f"item-{minutes.agenda_items[0].pk}-action",
-        {"text": "UKHTC to share the referral figures", "owners": "UKHTC", "first_owner_leads": "on", "due": "none"},
+        {
+            "text": "UKHTC to share the referral figures",
+            "owners": "UKHTC",
+            "first_owner_leads": "on",
+            "due": "none",
+            "add_departments": "on",
+        },
     ),
 }
 

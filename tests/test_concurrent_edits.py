@@ -77,7 +77,13 @@ def attendee_url(attendee):
 
 def attendee_typed(attendee, version, **fields):
     prefix = f"attendee-{attendee.pk}"
-    fields = {"department": "Home Office", "person": "Mark Harper MP", "deputising_for": "", "role": ""} | fields
+    fields = {
+        "department": "Home Office",
+        "person": "Mark Harper MP",
+        "deputising_for": "",
+        "role": "",
+        "add_departments": "on",
+    } | fields
     return {f"{prefix}-{name}": value for name, value in fields.items()} | {f"{prefix}-version": version}
 
 
@@ -200,7 +206,13 @@ def action_edit_url(action):
 
 def action_typed(action, version, **fields):
     prefix = f"action-{action.pk}"
-    fields = {"text": "MOJ to explore prosecutions", "owners": "MOJ", "first_owner_leads": "on", "due": "none"} | fields
+    fields = {
+        "text": "MOJ to explore prosecutions",
+        "owners": "MOJ",
+        "first_owner_leads": "on",
+        "due": "none",
+        "add_departments": "on",
+    } | fields
     return {f"{prefix}-{name}": value for name, value in fields.items()} | {f"{prefix}-version": version}
 
 

@@ -299,7 +299,11 @@ def meeting():
 
 
 def new_attendee(**fields):
-    return {"attendee-department": "Home Office", "attendee-person": "Mark Harper MP"} | fields
+    return {
+        "attendee-department": "Home Office",
+        "attendee-person": "Mark Harper MP",
+        "attendee-add_departments": "on",
+    } | fields
 
 
 def form_token(response):

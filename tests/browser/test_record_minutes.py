@@ -30,10 +30,11 @@ def assert_same_page(page):
     assert page.evaluate("window.__sameDocument === true"), "The page reloaded instead of swapping a section"
 
 
-def add_attendee(page, department, name="", attending_for="", role=None, remote=False):
+def add_attendee(page, department, name="", attending_for="", role=None, remote=False, new_department=False):
+    """Fill in and add an attendee; a ``new_department`` not yet on record is confirmed when asked."""
     attendees = page.get_by_role("region", name="Attendees")
     form = attendees.get_by_role("group", name="Add an attendee")
-    form.get_by_label("Department").fill(department)
+    form.get_by_label("Department", exact=True).fill(department)
     form.get_by_label("Name", exact=True).fill(name)
     form.get_by_label("Attending for").fill(attending_for)
     if role:
@@ -41,6 +42,11 @@ def add_attendee(page, department, name="", attending_for="", role=None, remote=
     if remote:
         form.get_by_label("Via video link").check()
     attendees.get_by_role("button", name="Add attendee").click()
+    if new_department:
+        confirm = form.get_by_label(f"Add “{department}” as a new department")
+        confirm.check()
+        expect(form.get_by_label("Name", exact=True)).to_have_value(name)
+        attendees.get_by_role("button", name="Add attendee").click()
 
 
 def add_agenda_item(page, number, title):
@@ -68,6 +74,8 @@ def add_paragraph(item, number, text):
 
 
 def test_a_secretariat_officer_records_a_meeting_and_reads_its_minutes(page, group, sign_in, assert_accessible):
+    for department in ["Home Office", "DCLG", "MOJ", "AGO"]:
+        DepartmentFactory(short_name=department)
     sign_in(page)
 
     page.goto(group.get_absolute_url())
@@ -97,28 +105,35 @@ def test_a_secretariat_officer_records_a_meeting_and_reads_its_minutes(page, gro
     assert_accessible(page)
     mark_page(page)
 
-    # The register.
+    # The register. A slip of the keyboard is caught, not made into a department of its own.
     attendees = page.get_by_role("region", name="Attendees")
-    add_attendee(page, "Home Office", "Mark Harper MP", role="Chair")
+    add_attendee(page, "Home Ofice", "Mark Harper MP", role="Chair")
+    error = "“Home Ofice” is not a department on record: did you mean Home Office?"
+    expect(attendees.get_by_text(re.compile(f"^(Error: )?{error}"))).to_have_count(2)
+    assert_accessible(page)
+    form = attendees.get_by_role("group", name="Add an attendee")
+    expect(form.get_by_label("Name", exact=True)).to_have_value("Mark Harper MP")
+    form.get_by_label("Department", exact=True).fill("Home Office")
+    attendees.get_by_role("button", name="Add attendee").click()
     expect(attendees.get_by_role("row").nth(1)).to_contain_text("Home Office")
     expect(attendees.get_by_role("row").nth(1)).to_contain_text("Mark Harper MP")
     expect(attendees.get_by_role("row").nth(1)).to_contain_text("Chair")
     # The blank form comes back with the cursor in it, ready for the next row.
-    expect(attendees.get_by_label("Department")).to_be_focused()
-    expect(attendees.get_by_label("Department")).to_have_value("")
+    expect(attendees.get_by_label("Department", exact=True)).to_be_focused()
+    expect(attendees.get_by_label("Department", exact=True)).to_have_value("")
     assert_same_page(page)
 
     add_attendee(page, "DCLG", attending_for="Baroness Hanham MP")
     expect(attendees.get_by_role("row").nth(2)).to_contain_text("Official (for Baroness Hanham MP)")
-    add_attendee(page, "Northern Ireland Executive", "David Ford MLA", remote=True)
+    add_attendee(page, "Northern Ireland Executive", "David Ford MLA", remote=True, new_department=True)
     expect(attendees.get_by_role("row").nth(3)).to_contain_text("David Ford MLA – via video link")
     assert_same_page(page)
 
     # The register's swap settles by putting the cursor back in its Department box; wait for that.
-    expect(attendees.get_by_label("Department")).to_be_focused()
+    expect(attendees.get_by_label("Department", exact=True)).to_be_focused()
     apologies = page.get_by_role("region", name="Apologies")
     apology_form = apologies.get_by_role("group", name="Add an apology")
-    apology_form.get_by_label("Department").fill("DCLG")
+    apology_form.get_by_label("Department", exact=True).fill("DCLG")
     apology_form.get_by_label("Name").fill("Baroness Hanham MP")
     apologies.get_by_role("button", name="Add apology").press("Enter")
     expect(apologies.get_by_role("row").nth(1).get_by_role("cell").nth(0)).to_have_text("DCLG", timeout=15_000)
@@ -194,6 +209,7 @@ def test_without_javascript_the_forms_post_and_show_their_errors_on_the_page(
 ):
     page = page_without_javascript
     meeting = MeetingFactory(group=group)
+    DepartmentFactory(short_name="Home Office")
     sign_in(page)
 
     page.goto(meeting.get_record_url())
@@ -270,7 +286,7 @@ def test_a_row_is_changed_in_place_and_moved_with_htmx(page, group, sign_in, ass
     expect(editor).to_be_visible()
     name = editor.get_by_label("Name", exact=True)
     expect(name).to_have_value("Mark Harper MP")
-    expect(editor.get_by_label("Department")).to_be_focused()
+    expect(editor.get_by_label("Department", exact=True)).to_be_focused()
     assert_same_page(page)
     page.screenshot(path="/tmp/browser-edit-row.png", full_page=True, caret="initial")
     assert_accessible(page)

@@ -23,6 +23,7 @@ def action_data(**changes):
         "due_date_day": "",
         "due_date_month": "",
         "due_date_year": "",
+        "add_departments": "on",
     }
     data.update(changes)
     return {key: value for key, value in data.items() if value is not None}
@@ -174,3 +175,33 @@ def test_editing_replaces_the_owners(item):
 
     assert owner_names(action) == ["CPS", "MOJ"]
     assert action.lead.short_name == "CPS"
+
+
+def test_owners_not_on_record_must_be_confirmed_as_new(item):
+    DepartmentFactory(short_name="MOJ", name="Ministry of Justice")
+
+    form = ActionForm(data=action_data(owners="MOJ, AGOO, Gangmasters", add_departments=None), agenda_item=item)
+
+    assert form.errors == {
+        "owners": [
+            "“AGOO” and “Gangmasters” are not departments on record. "
+            "Check the spelling, or confirm below that they are new departments"
+        ]
+    }
+    assert form["add_departments"].label == "Add “AGOO” and “Gangmasters” as new departments"
+    assert list(Department.objects.values_list("short_name", flat=True)) == ["MOJ"]
+
+
+def test_an_owner_name_longer_than_a_department_name_can_be_is_refused(item):
+    form = ActionForm(
+        data=action_data(
+            owners="MOJ and AGO/CPS to undertake further work to explore prosecutions in Human Trafficking"
+        ),
+        agenda_item=item,
+    )
+
+    assert form.errors == {
+        "owners": [
+            "“MOJ and AGO/CPS to undertake f…” is too long for a department's name: separate departments with commas"
+        ]
+    }

@@ -13,7 +13,9 @@ def meeting():
 
 
 def test_it_records_an_apology_creating_the_department_and_person(meeting):
-    form = ApologyForm(data={"department": "HMRC", "person": "Jennie Granger"}, meeting=meeting)
+    form = ApologyForm(
+        data={"department": "HMRC", "person": "Jennie Granger", "add_departments": "on"}, meeting=meeting
+    )
 
     assert form.is_valid(), form.errors
     apology = form.save()
@@ -36,7 +38,7 @@ def test_it_reuses_a_department_and_person_it_knows(meeting):
 
 @pytest.mark.parametrize("person", ["", "Official", " official "])
 def test_an_apology_needs_a_named_person(meeting, person):
-    form = ApologyForm(data={"department": "DH", "person": person}, meeting=meeting)
+    form = ApologyForm(data={"department": "DH", "person": person, "add_departments": "on"}, meeting=meeting)
 
     assert form.errors == {"person": ["Enter the name of the person who sent apologies"]}
 
@@ -49,7 +51,7 @@ def test_the_department_is_required(meeting):
 
 def test_a_new_apology_goes_last(meeting):
     first = ApologyFactory(meeting=meeting)
-    form = ApologyForm(data={"department": "DH", "person": "Anna Soubry MP"}, meeting=meeting)
+    form = ApologyForm(data={"department": "DH", "person": "Anna Soubry MP", "add_departments": "on"}, meeting=meeting)
     assert form.is_valid(), form.errors
 
     apology = form.save()

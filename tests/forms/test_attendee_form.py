@@ -13,7 +13,14 @@ def meeting():
 
 
 def attendee_data(**changes):
-    data = {"department": "Home Office", "person": "Mark Harper MP", "deputising_for": "", "role": "", "remote": ""}
+    data = {
+        "department": "Home Office",
+        "person": "Mark Harper MP",
+        "deputising_for": "",
+        "role": "",
+        "remote": "",
+        "add_departments": "on",
+    }
     data.update(changes)
     return data
 
@@ -89,6 +96,7 @@ def test_the_fields_come_in_the_order_of_the_register(meeting):
         "role",
         "remote",
         "version",
+        "add_departments",
     ]
 
 
@@ -118,3 +126,29 @@ def test_editing_changes_the_row_in_place(meeting):
     assert attendee.department.short_name == "DCLG"
     assert attendee.person is None
     assert meeting.attendees.count() == 1
+
+
+def test_a_department_not_on_record_must_be_confirmed_as_new(meeting):
+    DepartmentFactory(short_name="Home Office", name="Home Office")
+
+    form = AttendeeForm(data=attendee_data(department="Home Ofice", add_departments=""), meeting=meeting)
+
+    assert form.errors == {
+        "department": [
+            "“Home Ofice” is not a department on record: did you mean Home Office? "
+            "Check the spelling, or confirm below that it is a new department"
+        ]
+    }
+    assert form["add_departments"].label == "Add “Home Ofice” as a new department"
+    assert 'type="checkbox"' in str(form["add_departments"])
+    assert not Department.objects.filter(short_name="Home Ofice").exists()
+
+
+def test_a_department_on_record_needs_no_confirming(meeting):
+    DepartmentFactory(short_name="DH", name="Department of Health")
+
+    form = AttendeeForm(data=attendee_data(department="department of health", add_departments=""), meeting=meeting)
+
+    assert form.is_valid(), form.errors
+    assert form.save().department.short_name == "DH"
+    assert 'type="hidden"' in str(form["add_departments"])

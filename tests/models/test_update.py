@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
 
 from actions.models import Status, Update
 from tests.factories import ActionFactory, AgendaItemFactory, MeetingFactory, UpdateFactory
@@ -82,12 +83,13 @@ def test_it_knows_whether_it_changed_the_status_or_the_due_date():
     assert UpdateFactory().status_changed
 
 
-def test_deleting_an_action_deletes_its_updates():
+def test_an_action_with_updates_cannot_be_deleted():
     update = UpdateFactory()
 
-    update.action.delete()
+    with pytest.raises(ProtectedError):
+        update.action.delete()
 
-    assert not Update.objects.exists()
+    assert Update.objects.filter(pk=update.pk).exists()
 
 
 def test_an_update_keeps_its_text_when_its_author_is_deleted():

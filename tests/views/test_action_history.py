@@ -38,6 +38,7 @@ def change_action(client, action, **changes):
     fields = {
         "text": action.text,
         "owners": ", ".join(department.short_name for department in action.owner_list),
+        "add_departments": "on",
         "first_owner_leads": "on",
         "due": "none",
         "due_date_day": "",

@@ -55,6 +55,7 @@ def action_fields(prefix, **changes):
         "due_date_day": "",
         "due_date_month": "",
         "due_date_year": "",
+        "add_departments": "on",
     } | changes
     return {f"{prefix}-{name}": value for name, value in fields.items() if value is not None}
 

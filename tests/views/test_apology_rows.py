@@ -28,11 +28,15 @@ def row_url(apology, view):
 
 
 def new_apology(**changes):
-    return {"apology-department": "DCLG", "apology-person": "Baroness Hanham MP"} | changes
+    return {
+        "apology-department": "DCLG",
+        "apology-person": "Baroness Hanham MP",
+        "apology-add_departments": "on",
+    } | changes
 
 
 def changed_apology(apology, **changes):
-    fields = {"department": "FCO", "person": "Hugo Swire MP"} | changes
+    fields = {"department": "FCO", "person": "Hugo Swire MP", "add_departments": "on"} | changes
     return {f"apology-{apology.pk}-{name}": value for name, value in fields.items()}
 
 

@@ -35,12 +35,20 @@ def new_attendee(**changes):
         "attendee-person": "Helen Grant MP",
         "attendee-deputising_for": "",
         "attendee-role": "",
+        "attendee-add_departments": "on",
     } | changes
 
 
 def changed_attendee(attendee, **changes):
     prefix = f"attendee-{attendee.pk}"
-    fields = {"department": "AGO", "person": "", "deputising_for": "Oliver Heald MP", "role": "chair", "remote": "on"}
+    fields = {
+        "department": "AGO",
+        "person": "",
+        "deputising_for": "Oliver Heald MP",
+        "role": "chair",
+        "remote": "on",
+        "add_departments": "on",
+    }
     return {f"{prefix}-{name}": value for name, value in (fields | changes).items()}
 
 

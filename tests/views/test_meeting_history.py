@@ -42,7 +42,12 @@ def row_url(meeting, plural, row, view):
 def add_attendee(client, meeting, department="Home Office", person="Mark Harper MP"):
     client.post(
         f"/meetings/{meeting.pk}/attendees/add/",
-        {"attendee-department": department, "attendee-person": person, "attendee-deputising_for": ""},
+        {
+            "attendee-department": department,
+            "attendee-person": person,
+            "attendee-deputising_for": "",
+            "attendee-add_departments": "on",
+        },
     )
     return meeting.attendees.get(person__name=person)
 
@@ -55,6 +60,7 @@ def change_attendee(client, attendee, **changes):
         "deputising_for": attendee.deputising_for.name if attendee.deputising_for else "",
         "role": attendee.role,
         "version": attendee.version,
+        "add_departments": "on",
     } | changes
     if attendee.remote:
         fields.setdefault("remote", "on")
@@ -195,7 +201,8 @@ def test_it_lists_changes_to_the_meeting_details(secretariat_client, changes_lis
 
 def test_it_lists_apologies_added_and_removed(secretariat_client, changes_listed, meeting):
     secretariat_client.post(
-        f"/meetings/{meeting.pk}/apologies/add/", {"apology-department": "DfE", "apology-person": "Edward Timpson MP"}
+        f"/meetings/{meeting.pk}/apologies/add/",
+        {"apology-department": "DfE", "apology-person": "Edward Timpson MP", "apology-add_departments": "on"},
     )
     secretariat_client.post(row_url(meeting, "apologies", meeting.apologies.get(), "delete"))
 
@@ -248,6 +255,7 @@ def test_it_lists_changes_to_an_actions_owners(secretariat_client, changes_liste
         {
             f"{prefix}-text": "MOJ and AGO to explore prosecutions",
             f"{prefix}-owners": "AGO, MOJ",
+            f"{prefix}-add_departments": "on",
             f"{prefix}-first_owner_leads": "on",
             f"{prefix}-due": "none",
             f"{prefix}-version": action.version,
