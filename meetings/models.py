@@ -350,12 +350,18 @@ class AgendaItem(Positioned, Versioned):
             raise ValidationError({"number": f"Item {self.number} is already on the agenda of this meeting"})
 
     def next_paragraph_number(self):
-        """The label a new paragraph would most likely carry: 2.4 after 2.3, 2.1 for the first."""
-        numbers = [paragraph.number for paragraph in self.paragraphs.all() if paragraph.number]
+        """The label a new paragraph would most likely carry: 2.4 after 2.3, 2.1 for the first.
+
+        It follows the highest number in the series, so a paragraph moved up or down changes nothing.
+        """
+        numbers = [paragraph.number.rpartition(".") for paragraph in self.paragraphs.all() if paragraph.number]
         if not numbers:
             return f"{self.number}.1"
-        head, _, tail = numbers[-1].rpartition(".")
-        return f"{head}.{int(tail) + 1}" if head and tail.isdigit() else ""
+        head, _, tail = numbers[-1]
+        if not (head and tail.isdigit()):
+            return ""
+        highest = max(int(other) for other_head, _, other in numbers if other_head == head and other.isdigit())
+        return f"{head}.{highest + 1}"
 
 
 class Paragraph(Positioned, Versioned):

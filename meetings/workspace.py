@@ -81,10 +81,12 @@ def build_context(meeting, *, form=None, editing=None, focus=None):
 
 
 def autofocus(form):
-    """Put the cursor in the form's first field, so the next row can be typed straight away."""
-    first = next(iter(form.fields.values()), None)
-    if first is not None:
-        first.widget.attrs["autofocus"] = True
+    """Put the cursor in the form's first empty field (the title, when the item's number is
+    suggested), or else its first field, so the next row can be typed straight away."""
+    fields = form.visible_fields()
+    field = next((field for field in fields if field.value() in (None, "")), fields[0] if fields else None)
+    if field is not None:
+        field.field.widget.attrs["autofocus"] = True
 
 
 def render_workspace(request, meeting, *, section=None, status=200, **kwargs):

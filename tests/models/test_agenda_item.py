@@ -82,6 +82,14 @@ def test_next_paragraph_number_follows_the_last_numbered_paragraph():
     assert item.next_paragraph_number() == "2.4"
 
 
+def test_next_paragraph_number_follows_the_highest_after_a_paragraph_was_moved():
+    item = AgendaItemFactory(number=2)
+    ParagraphFactory(agenda_item=item, number="2.2", position=1)
+    ParagraphFactory(agenda_item=item, number="2.1", position=2)
+
+    assert item.next_paragraph_number() == "2.3"
+
+
 def test_next_paragraph_number_skips_unnumbered_paragraphs():
     item = AgendaItemFactory(number=3)
     ParagraphFactory(agenda_item=item, number="3.4")

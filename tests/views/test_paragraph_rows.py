@@ -1,5 +1,7 @@
 """Adding, changing, removing and reordering the paragraphs of an agenda item."""
 
+import re
+
 import pytest
 from pytest_django.asserts import assertContains, assertRedirects
 
@@ -77,8 +79,10 @@ def test_it_returns_the_agenda_item_alone_for_htmx(
     assert "<strong>1.2</strong> Ministers agreed the terms of reference." in html
     assert "<strong>1.1</strong> Mark Harper MP welcomed the IDMG Ministers." in html
     assert f'id="item-{other_item.pk}"' not in html
-    # The next paragraph's number is suggested in the emptied add form.
+    # The next paragraph's number is suggested in the emptied add form, and the cursor waits in its text.
     assert f'name="item-{item.pk}-paragraph-number" value="1.3"' in html
+    text_box = re.search(rf'<textarea [^>]*name="item-{item.pk}-paragraph-text"[^>]*>', html).group()
+    assert "autofocus" in text_box
 
 
 def test_it_shows_the_problem_on_the_page(secretariat_client, item, paragraph):
