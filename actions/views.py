@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from actions.export import write_csv
 from actions.filters import ActionFilter
@@ -107,12 +107,15 @@ def department(request, pk):
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @secretariat_required
 @unlocked_minutes_required
 def matters_arising_update(request, meeting_pk, pk):
     meeting = load_meeting(meeting_pk)
     action = get_object_or_404(Action.objects.matters_arising(meeting).for_listing(), pk=pk)
+    if request.method == "GET":
+        # The address a refused update was shown at, opened again: the form is on the recording page.
+        return HttpResponseRedirect(f"{meeting.get_record_url()}#arising-{action.pk}")
     form = UpdateForm(request.POST, action=action, meeting=meeting, prefix=f"arising-{action.pk}")
     if not form.is_valid():
         return render_workspace(request, meeting, section=Section("matters-arising"), form=form)

@@ -191,7 +191,7 @@ class AgendaItemForm(RowForm):
         model = AgendaItem
         fields = ["number", "title"]
         labels = {"number": "Item number", "title": "Title"}
-        help_texts = {"number": "As the minutes number it"}
+        help_texts = {"number": "As the minutes number it", "title": "For example, Activity update"}
         error_messages = {
             "number": {"required": "Enter the item number", "invalid": "Item number must be a whole number"},
             "title": {"required": "Enter the title of the agenda item"},

@@ -102,7 +102,7 @@ def saved(request, meeting_pk, section, focus=None):
     return HttpResponseRedirect(f"{meeting.get_record_url()}#{section.element_id}")
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def add_row(request, meeting_pk, kind, item_pk=None):
     meeting = load_meeting(meeting_pk)
     item = None
@@ -110,6 +110,9 @@ def add_row(request, meeting_pk, kind, item_pk=None):
         item = next((item for item in meeting.agenda_items.all() if item.pk == item_pk), None)
         if item is None:
             raise Http404("No such agenda item in this meeting")
+    if request.method == "GET":
+        # The address a form with a problem was shown at, opened again: the form is on the recording page.
+        return HttpResponseRedirect(f"{meeting.get_record_url()}#{kind.section(meeting, item=item).element_id}")
     form = kind.form(meeting, item=item, data=request.POST, author=request.user)
     if not form.is_valid():
         return render_workspace(request, meeting, section=kind.section(meeting, item=item), form=form)

@@ -160,6 +160,7 @@ class Endpoint:
     data: object = lambda minutes: {}
     htmx: bool = False
     query: dict = field(default_factory=dict)
+    redirects: bool = False
 
     def __str__(self):
         return f"{self.method}-{self.name.split(':')[1]}{'-htmx' if self.htmx else ''}"
@@ -177,6 +178,8 @@ class Endpoint:
     @property
     def success(self):
         """The status code when it works: pages 200, forms redirect, htmx gets the changed section."""
+        if self.redirects:
+            return 302
         return 200 if self.method == "GET" or self.htmx else 302
 
 
@@ -279,6 +282,8 @@ def row_endpoints(kind, htmx):
         return prefixed(f"{kind}-{rows(minutes)[1].pk}", fields)
 
     return [
+        # A form shown with a problem is at the add address; opened again, it leads back to the page.
+        Endpoint(f"meetings:{kind}-add", "GET", EDITORS, args=add_args, htmx=htmx, redirects=True),
         Endpoint(
             f"meetings:{kind}-add",
             "POST",
@@ -330,6 +335,7 @@ ACTION_ENDPOINTS = [
     Endpoint("actions:history", "GET", ANYONE, args=first_action),
     Endpoint("actions:departments", "GET", ANYONE),
     Endpoint("actions:department", "GET", ANYONE, args=lambda minutes: [minutes.home_office.pk]),
+    Endpoint("actions:matters-arising-update", "GET", EDITORS, args=arising_args, redirects=True),
     Endpoint("actions:matters-arising-update", "POST", EDITORS, args=arising_args, data=arising_update),
     Endpoint("actions:matters-arising-update", "POST", EDITORS, args=arising_args, data=arising_update, htmx=True),
 ]

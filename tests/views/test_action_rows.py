@@ -294,8 +294,13 @@ def test_it_rejects_an_unknown_direction(secretariat_client, item):
     assert actions(item) == [first.pk, second.pk]
 
 
-def test_it_rejects_get_to_add_and_move(secretariat_client, item, action):
-    assert secretariat_client.get(add_url(item)).status_code == 405
+def test_opening_the_add_address_goes_to_the_form_on_the_recording_page(secretariat_client, item):
+    response = secretariat_client.get(add_url(item))
+
+    assertRedirects(response, f"/meetings/{item.meeting_id}/record/#item-{item.pk}", fetch_redirect_response=False)
+
+
+def test_it_rejects_get_to_move(secretariat_client, item, action):
     assert secretariat_client.get(row_url(action, "move")).status_code == 405
 
 

@@ -208,8 +208,13 @@ def test_it_rejects_an_unknown_direction(secretariat_client, meeting):
     assert agenda(meeting) == [first.pk, second.pk]
 
 
-def test_it_rejects_get_to_add_and_move(secretariat_client, meeting, item):
-    assert secretariat_client.get(add_url(meeting)).status_code == 405
+def test_opening_the_add_address_goes_to_the_form_on_the_recording_page(secretariat_client, meeting):
+    response = secretariat_client.get(add_url(meeting))
+
+    assertRedirects(response, f"/meetings/{meeting.pk}/record/#agenda", fetch_redirect_response=False)
+
+
+def test_it_rejects_get_to_move(secretariat_client, meeting, item):
     assert secretariat_client.get(row_url(item, "move")).status_code == 405
 
 

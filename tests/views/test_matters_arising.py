@@ -235,8 +235,12 @@ def test_an_unknown_action_or_meeting_is_404(secretariat_client, meeting):
     assert secretariat_client.post(update_url(Meeting(pk=999), action)).status_code == 404
 
 
-def test_it_rejects_get(secretariat_client, meeting):
-    assert secretariat_client.get(update_url(meeting, demo_action(4))).status_code == 405
+def test_opening_its_address_goes_to_the_form_on_the_recording_page(secretariat_client, meeting):
+    action = demo_action(4)
+
+    response = secretariat_client.get(update_url(meeting, action))
+
+    assertRedirects(response, f"/meetings/{meeting.pk}/record/#arising-{action.pk}", fetch_redirect_response=False)
 
 
 def test_it_requires_sign_in(assert_sign_in_required, meeting):
