@@ -61,7 +61,7 @@ def build_context(meeting, *, form=None, editing=None, focus=None):
     add_forms = [*forms.values(), *(f for item in items for f in (item.paragraph_form, item.action_form))]
     for add_form in add_forms:
         if add_form.prefix == focus:
-            autofocus(add_form)
+            autofocus(add_form, first_empty=True)
     if editing is not None and not form.errors:
         autofocus(form)
     matters_arising = Action.objects.arising_at(meeting)
@@ -80,11 +80,12 @@ def build_context(meeting, *, form=None, editing=None, focus=None):
     }
 
 
-def autofocus(form):
-    """Put the cursor in the form's first empty field (the title, when the item's number is
-    suggested), or else its first field, so the next row can be typed straight away."""
+def autofocus(form, first_empty=False):
+    """Put the cursor in the form's first field, or its first empty one (the title, when the
+    item's number is suggested), so the next row can be typed straight away."""
     fields = form.visible_fields()
-    field = next((field for field in fields if field.value() in (None, "")), fields[0] if fields else None)
+    empty = [field for field in fields if field.value() in (None, "")] if first_empty else []
+    field = next(iter(empty or fields), None)
     if field is not None:
         field.field.widget.attrs["autofocus"] = True
 
