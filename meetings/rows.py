@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.db.models import ProtectedError
 from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.urls import path
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
@@ -136,11 +136,23 @@ def edit_row(request, meeting_pk, kind, pk):
     return render_workspace(request, meeting, section=kind.section(meeting, row=row), form=form, editing=row)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def delete_row(request, meeting_pk, kind, pk):
     meeting = load_meeting(meeting_pk)
     row = kind.get_row(meeting, pk)
     section = kind.section(meeting, row=row)
+    if request.method == "GET":
+        # Without JavaScript the Remove link asks here first; with it, the browser's confirm does.
+        return render(
+            request,
+            "meetings/remove_row.html",
+            {
+                "meeting": meeting,
+                "row": row,
+                "noun": row._meta.verbose_name,
+                "back": f"{meeting.get_record_url()}#{section.element_id}",
+            },
+        )
     try:
         row.delete()
     except ProtectedError:

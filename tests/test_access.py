@@ -294,6 +294,7 @@ def row_endpoints(kind, htmx):
         ),
         Endpoint(f"meetings:{kind}-edit", "GET", EDITORS, args=second_row, htmx=htmx),
         Endpoint(f"meetings:{kind}-edit", "POST", EDITORS, args=second_row, data=changed, htmx=htmx),
+        Endpoint(f"meetings:{kind}-delete", "GET", EDITORS, args=second_row, htmx=htmx),
         Endpoint(f"meetings:{kind}-delete", "POST", EDITORS, args=second_row, htmx=htmx),
         Endpoint(
             f"meetings:{kind}-move",

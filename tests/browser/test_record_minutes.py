@@ -265,6 +265,17 @@ def test_without_javascript_the_forms_post_and_show_their_errors_on_the_page(
     expect(page.get_by_role("region", name="2. Prosecutions")).to_be_visible()
     expect(page.get_by_text("There is a problem")).to_have_count(0)
 
+    # Removing a row asks first, on a page of its own.
+    attendees.get_by_role("link", name="Remove Home Office, Mark Harper MP").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Are you sure you want to remove this attendee?")
+    assert_accessible(page)
+    page.get_by_role("link", name="No, go back to the minutes").click()
+    expect(attendees.get_by_role("row").nth(1)).to_contain_text("Mark Harper MP")
+    attendees.get_by_role("link", name="Remove Home Office, Mark Harper MP").click()
+    page.get_by_role("button", name="Yes, remove it").click()
+    expect(page).to_have_url(re.compile(r"/record/#attendees$"))
+    expect(attendees.get_by_role("row").nth(1)).to_have_text("No attendees yet.")
+
 
 def test_a_row_is_changed_in_place_and_moved_with_htmx(page, group, sign_in, assert_accessible):
     meeting = MeetingFactory(group=group)
@@ -320,9 +331,9 @@ def test_a_row_is_changed_in_place_and_moved_with_htmx(page, group, sign_in, ass
     mark_page(page)
     dialogs = []
     page.once("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.accept()))
-    attendees.get_by_role("button", name="Remove MOJ, Lord McNally").click()
+    attendees.get_by_role("link", name="Remove MOJ, Lord McNally").click()
     expect(rows).to_have_count(1)
-    assert dialogs == ["Remove MOJ, Lord McNally?"]
+    assert dialogs == ["Remove “MOJ, Lord McNally”?"]
     expect(attendees.get_by_role("heading", name="Attendees")).to_be_focused()
     assert_same_page(page)
 

@@ -257,8 +257,13 @@ def test_it_returns_the_agenda_item_without_the_removed_action_for_htmx(
     assert '<p class="govuk-body">None</p>' in html
 
 
-def test_it_rejects_get_to_remove(secretariat_client, action):
-    assert secretariat_client.get(row_url(action, "delete")).status_code == 405
+def test_it_asks_before_removing_without_javascript(secretariat_client, action):
+    response = secretariat_client.get(row_url(action, "delete"))
+
+    assertContains(response, "Are you sure you want to remove this action?")
+    assertContains(response, f'<div class="govuk-inset-text">{action}</div>', html=True)
+    back = f"/meetings/{action.meeting_id}/record/#item-{action.agenda_item_id}"
+    assertContains(response, f'href="{back}"')
     assert Action.objects.filter(pk=action.pk).exists()
 
 

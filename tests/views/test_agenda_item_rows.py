@@ -172,8 +172,13 @@ def test_it_keeps_an_agenda_item_whose_actions_have_updates_and_says_why(
     assertContains(response, f"Item {item.number} cannot be removed: updates have been recorded on its actions.")
 
 
-def test_it_rejects_get_to_remove(secretariat_client, item):
-    assert secretariat_client.get(row_url(item, "delete")).status_code == 405
+def test_it_asks_before_removing_without_javascript(secretariat_client, item):
+    response = secretariat_client.get(row_url(item, "delete"))
+
+    assertContains(response, "Are you sure you want to remove this agenda item?")
+    assertContains(response, f'<div class="govuk-inset-text">{item}</div>', html=True)
+    back = f"/meetings/{item.meeting_id}/record/#agenda"
+    assertContains(response, f'href="{back}"')
     assert AgendaItem.objects.filter(pk=item.pk).exists()
 
 

@@ -158,8 +158,13 @@ def test_it_returns_the_apologies_without_the_removed_one_for_htmx(
     assert "No apologies yet." in html
 
 
-def test_it_rejects_get_to_remove(secretariat_client, apology):
-    assert secretariat_client.get(row_url(apology, "delete")).status_code == 405
+def test_it_asks_before_removing_without_javascript(secretariat_client, apology):
+    response = secretariat_client.get(row_url(apology, "delete"))
+
+    assertContains(response, "Are you sure you want to remove this apology?")
+    assertContains(response, f'<div class="govuk-inset-text">{apology}</div>', html=True)
+    back = f"/meetings/{apology.meeting_id}/record/#apologies"
+    assertContains(response, f'href="{back}"')
     assert Apology.objects.filter(pk=apology.pk).exists()
 
 

@@ -211,8 +211,13 @@ def test_it_returns_the_register_without_the_removed_attendee_for_htmx(
     assert "No attendees yet." in html
 
 
-def test_it_rejects_get_to_remove(secretariat_client, attendee):
-    assert secretariat_client.get(row_url(attendee, "delete")).status_code == 405
+def test_it_asks_before_removing_without_javascript(secretariat_client, attendee):
+    response = secretariat_client.get(row_url(attendee, "delete"))
+
+    assertContains(response, "Are you sure you want to remove this attendee?")
+    assertContains(response, f'<div class="govuk-inset-text">{attendee}</div>', html=True)
+    back = f"/meetings/{attendee.meeting_id}/record/#attendees"
+    assertContains(response, f'href="{back}"')
     assert Attendee.objects.filter(pk=attendee.pk).exists()
 
 

@@ -192,8 +192,13 @@ def test_it_returns_the_agenda_item_without_the_removed_paragraph_for_htmx(
     assert "No paragraphs yet." in html
 
 
-def test_it_rejects_get_to_remove(secretariat_client, paragraph):
-    assert secretariat_client.get(row_url(paragraph, "delete")).status_code == 405
+def test_it_asks_before_removing_without_javascript(secretariat_client, paragraph):
+    response = secretariat_client.get(row_url(paragraph, "delete"))
+
+    assertContains(response, "Are you sure you want to remove this paragraph?")
+    assertContains(response, f'<div class="govuk-inset-text">{paragraph}</div>', html=True)
+    back = f"/meetings/{paragraph.agenda_item.meeting_id}/record/#item-{paragraph.agenda_item_id}"
+    assertContains(response, f'href="{back}"')
     assert Paragraph.objects.filter(pk=paragraph.pk).exists()
 
 
