@@ -5,6 +5,7 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
+from django_htmx.http import trigger_client_event
 
 from actions.export import write_csv
 from actions.filters import ActionFilter
@@ -121,5 +122,6 @@ def matters_arising_update(request, meeting_pk, pk):
         return render_workspace(request, meeting, section=Section("matters-arising"), form=form)
     form.save(author=request.user)
     if request.htmx:
-        return render_workspace(request, load_meeting(meeting_pk), section=Section("matters-arising"))
+        response = render_workspace(request, load_meeting(meeting_pk), section=Section("matters-arising"))
+        return trigger_client_event(response, "announce", f"Update recorded on {action.reference}")
     return HttpResponseRedirect(f"{meeting.get_record_url()}#arising-{action.pk}")

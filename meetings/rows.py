@@ -14,7 +14,7 @@ from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import path
 from django.views.decorators.http import require_http_methods, require_POST
-from django_htmx.http import HttpResponseClientRedirect
+from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
 from actions.forms import ActionForm
 from actions.models import Action
@@ -40,6 +40,10 @@ class RowKind:
             item_pk = item.pk if item else row.agenda_item_id
             return Section("agenda-item", next(i for i in meeting.agenda_items.all() if i.pk == item_pk))
         return Section({"attendee": "attendees", "apology": "apologies", "agenda_item": "agenda"}[self.name])
+
+    def said(self, row, done):
+        """What a screen reader is told after a change: "Attendee added"."""
+        return f"{row._meta.verbose_name.capitalize()} {done}"
 
     def form(self, meeting, item=None, row=None, data=None, author=None):
         parent = {"agenda_item": item} if self.in_item else {"meeting": meeting}
@@ -93,12 +97,16 @@ ACTION = RowKind(
 )
 
 
-def saved(request, meeting_pk, section, focus=None):
-    """After a change: the fresh section for htmx, otherwise back to the page at that section."""
+def saved(request, meeting_pk, section, announcement, focus=None):
+    """After a change: the fresh section for htmx, otherwise back to the page at that section.
+
+    htmx changes no page, so the ``announcement`` ("Attendee added") is read out by screen readers.
+    """
     meeting = load_meeting(meeting_pk)
     if request.htmx:
         section = Section.parse(section.element_id, meeting) or section
-        return render_workspace(request, meeting, section=section, focus=focus)
+        response = render_workspace(request, meeting, section=section, focus=focus)
+        return trigger_client_event(response, "announce", announcement)
     return HttpResponseRedirect(f"{meeting.get_record_url()}#{section.element_id}")
 
 
@@ -117,7 +125,7 @@ def add_row(request, meeting_pk, kind, item_pk=None):
     if not form.is_valid():
         return render_workspace(request, meeting, section=kind.section(meeting, item=item), form=form)
     form.save()
-    return saved(request, meeting_pk, kind.section(meeting, item=item), focus=form.prefix)
+    return saved(request, meeting_pk, kind.section(meeting, item=item), kind.said(form.instance, "added"), form.prefix)
 
 
 @require_http_methods(["GET", "POST"])
@@ -132,7 +140,7 @@ def edit_row(request, meeting_pk, kind, pk):
         except EditConflict:
             form.add_error(None, "Someone else saved a change to this at the same moment. Check it and save again.")
         else:
-            return saved(request, meeting_pk, kind.section(meeting, row=row))
+            return saved(request, meeting_pk, kind.section(meeting, row=row), kind.said(row, "saved"))
     return render_workspace(request, meeting, section=kind.section(meeting, row=row), form=form, editing=row)
 
 
@@ -159,7 +167,7 @@ def delete_row(request, meeting_pk, kind, pk):
         messages.error(request, kind.kept_message.format(row=row))
         # The whole page, so that the message shows above the row that stayed.
         return (HttpResponseClientRedirect if request.htmx else HttpResponseRedirect)(meeting.get_record_url())
-    return saved(request, meeting_pk, section)
+    return saved(request, meeting_pk, section, kind.said(row, "removed"))
 
 
 @require_POST
@@ -169,4 +177,6 @@ def move_row(request, meeting_pk, kind, pk):
     if request.POST.get("direction") not in {"up", "down"}:
         return HttpResponseBadRequest("Move a row up or down")
     row.move(request.POST["direction"])
-    return saved(request, meeting_pk, kind.section(meeting, row=row))
+    return saved(
+        request, meeting_pk, kind.section(meeting, row=row), kind.said(row, f"moved {request.POST['direction']}")
+    )

@@ -32,3 +32,14 @@ document.body.addEventListener("htmx:afterSettle", (event) => {
   }
   if (target) target.focus();
 });
+
+// A change made in place loads no page, so a screen reader hears nothing of it: the server names
+// what was done ("Attendee added") and the status region says it.
+document.body.addEventListener("announce", (event) => {
+  const region = document.getElementById("announcement");
+  if (!region) return;
+  region.textContent = "";
+  window.setTimeout(() => {
+    region.textContent = event.detail.value;
+  }, 100);
+});

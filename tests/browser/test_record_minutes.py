@@ -118,6 +118,8 @@ def test_a_secretariat_officer_records_a_meeting_and_reads_its_minutes(page, gro
     expect(attendees.get_by_role("row").nth(1)).to_contain_text("Home Office")
     expect(attendees.get_by_role("row").nth(1)).to_contain_text("Mark Harper MP")
     expect(attendees.get_by_role("row").nth(1)).to_contain_text("Chair")
+    # A screen reader hears what was done, as no page loaded to say so.
+    expect(page.locator("#announcement")).to_have_text("Attendee added")
     # The blank form comes back with the cursor in it, ready for the next row.
     expect(attendees.get_by_label("Department", exact=True)).to_be_focused()
     expect(attendees.get_by_label("Department", exact=True)).to_have_value("")
