@@ -57,6 +57,10 @@ def add_agenda_item(page, number, title):
     agenda.get_by_role("button", name="Add agenda item").click()
     item = page.get_by_role("region", name=f"{number}. {title}")
     expect(item).to_be_visible()
+    if page.javascript_enabled:
+        # The swap settles by putting the cursor in the next item's title; typing before then would
+        # land there.
+        expect(form.get_by_label("Title")).to_be_focused()
     return item
 
 
@@ -64,13 +68,16 @@ def add_paragraph(item, number, text):
     """Add a paragraph to an item, checking the number the form suggests; "" for an unnumbered lead."""
     form = item.get_by_role("group", name=re.compile(r"^Add a paragraph to item"))
     number_box = form.get_by_label("Paragraph number")
+    form.get_by_label("Paragraph", exact=True).fill(text)
     if number:
         expect(number_box).to_have_value(number)
     else:
         number_box.clear()
-    form.get_by_label("Paragraph", exact=True).fill(text)
+        expect(number_box).to_have_value("")
     item.get_by_role("button", name="Add paragraph").click()
     expect(item.get_by_text(text)).to_be_visible()
+    if item.page.javascript_enabled:
+        expect(form.get_by_label("Paragraph", exact=True)).to_be_focused()
 
 
 def test_a_secretariat_officer_records_a_meeting_and_reads_its_minutes(page, group, sign_in, assert_accessible):
@@ -204,6 +211,22 @@ def test_a_secretariat_officer_records_a_meeting_and_reads_its_minutes(page, gro
     expect(page.get_by_text("The next IDMG meeting will be held on 13 September 2013.")).to_be_visible()
     page.screenshot(path="/tmp/browser-minutes.png", full_page=True, caret="initial")
     assert_accessible(page)
+
+    # Printed, the minutes look like the published ones: no service around them, actions beside each
+    # item, and a draft says it is one.
+    draft_mark = page.get_by_text("DRAFT: NOT YET APPROVED")
+    expect(draft_mark).to_be_hidden()
+    page.emulate_media(media="print")
+    expect(page.get_by_role("navigation", name="Menu")).to_be_hidden()
+    expect(page.get_by_role("link", name="History of these minutes")).to_be_hidden()
+    expect(draft_mark).to_be_visible()
+    paragraphs, actions = second.locator(":scope > div").all()
+    assert paragraphs.bounding_box()["x"] < actions.bounding_box()["x"]
+    assert paragraphs.bounding_box()["y"] == actions.bounding_box()["y"]
+    reference = second.get_by_role("link", name=re.compile(r"^IDMG \d{4}-\d{2} A1$"))
+    assert reference.evaluate("link => getComputedStyle(link, '::after').content") in ("none", "normal")
+    page.screenshot(path="/tmp/browser-minutes-print.png", full_page=True, caret="initial")
+    page.emulate_media(media="screen")
 
 
 def test_without_javascript_the_forms_post_and_show_their_errors_on_the_page(
