@@ -570,3 +570,20 @@ def test_production_refuses_to_start_without_a_secret_key():
 
     assert result.returncode != 0
     assert "Set DJANGO_SECRET_KEY when DJANGO_DEBUG is off." in result.stderr
+
+
+def test_production_answers_over_https_with_hsts_and_sends_plain_http_there():
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.test import Client; client = Client(HTTP_HOST='idmg.example.gov.uk'); "
+        "secure = client.get('/groups/', secure=True); plain = client.get('/groups/'); "
+        "print('HSTS:', secure.headers['Strict-Transport-Security']); "
+        "print('Plain:', plain.status_code, plain.headers['Location'])",
+        environment=production(),
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"^HSTS: max-age=31536000; includeSubDomains", result.stdout, flags=re.M), result.stdout
+    assert "Plain: 301 https://idmg.example.gov.uk/groups/" in result.stdout
