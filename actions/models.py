@@ -155,6 +155,9 @@ class Action(Positioned, Versioned):
     def clean(self):
         if self.due_date and self.due_at_next_meeting:
             raise ValidationError("An action is due by a date or at the next meeting, not both.")
+        if self.meeting_id and self.agenda_item_id and self.agenda_item.meeting_id != self.meeting_id:
+            # Its reference names its meeting, and people quote it: it stays there.
+            raise ValidationError({"agenda_item": "Choose an agenda item of the meeting the action was raised at"})
 
     def save(self, *args, **kwargs):
         self.meeting_id = self.agenda_item.meeting_id

@@ -23,15 +23,27 @@ def test_its_meeting_is_set_from_its_agenda_item():
     assert action.meeting == item.meeting
 
 
-def test_its_meeting_follows_the_agenda_item_it_is_moved_to():
+def test_clean_refuses_moving_it_to_another_meetings_agenda_item():
     action = ActionFactory()
-    other_item = AgendaItemFactory(meeting=MeetingFactory())
+    action.agenda_item = AgendaItemFactory(meeting=MeetingFactory())
 
-    action.agenda_item = other_item
+    with pytest.raises(ValidationError) as refused:
+        action.clean()
+
+    assert refused.value.message_dict == {
+        "agenda_item": ["Choose an agenda item of the meeting the action was raised at"]
+    }
+
+
+def test_it_may_move_to_another_agenda_item_of_its_meeting():
+    action = ActionFactory()
+    action.agenda_item = AgendaItemFactory(meeting=action.meeting)
+
+    action.clean()
     action.save()
     action.refresh_from_db()
 
-    assert action.meeting == other_item.meeting
+    assert action.agenda_item.meeting == action.meeting
 
 
 def test_actions_keep_their_order_within_an_agenda_item():
