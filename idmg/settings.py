@@ -174,6 +174,9 @@ CONTENT_SECURITY_POLICY = {
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# loaddemo's sign-ins have published passwords: they are made only where the app runs for development.
+DEMO_SIGN_INS = DEBUG
+
 if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

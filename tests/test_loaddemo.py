@@ -202,3 +202,15 @@ def test_only_the_admin_sign_in_is_an_administrator(output):
     assert users.get(username="admin").is_staff
     assert not users.get(username="secretariat").is_staff
     assert not users.get(username="secretariat").is_superuser
+
+
+def test_it_makes_no_sign_ins_in_production(settings):
+    settings.DEMO_SIGN_INS = False
+    output = StringIO()
+
+    call_command("loaddemo", stdout=output)
+
+    assert Meeting.objects.count() == 2
+    assert not get_user_model().objects.exists()
+    assert "No demo sign-ins made" in output.getvalue()
+    assert "admin-demo" not in output.getvalue()

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -73,6 +74,9 @@ class Command(BaseCommand):
         return meeting
 
     def load_users(self, group, departments):
+        if not settings.DEMO_SIGN_INS:
+            self.stdout.write("No demo sign-ins made: with DJANGO_DEBUG=0 their published passwords would be a way in.")
+            return
         User = get_user_model()
         self.stdout.write("Sign in at /sign-in/ with:")
         for username, password, role in DEMO_USERS:
