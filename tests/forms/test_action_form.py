@@ -109,7 +109,7 @@ def test_by_a_date_with_an_impossible_date_gives_only_the_date_error(item):
         data=action_data(due="date", due_date_day="31", due_date_month="4", due_date_year="2013"), agenda_item=item
     )
 
-    assert form.errors == {"due_date": ["Date must be a real date"]}
+    assert form.errors == {"due_date": ["Due date must be a real date"]}
 
 
 def test_by_a_date_sets_the_due_date(item):

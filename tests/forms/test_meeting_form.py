@@ -60,7 +60,7 @@ def test_a_missing_date_asks_for_the_date_of_the_meeting():
 def test_a_partial_date_names_what_is_missing():
     form = MeetingForm(data=meeting_data(date_year=""))
 
-    assert form.errors["date"] == ["Date must include a year"]
+    assert form.errors["date"] == ["Date of the meeting must include a year"]
 
 
 @pytest.mark.parametrize("end_time", ["10am", "10:30"])
