@@ -119,7 +119,7 @@ class RowForm(VersionedFormMixin, forms.ModelForm):
 class AttendeeForm(NewDepartmentsMixin, RowForm):
     department = DepartmentField(error_messages={"required": "Enter the attendee's department"})
     person = PersonField(label="Name", required=False, help_text="Leave empty for an unnamed official")
-    deputising_for = PersonField(label="Attending for", required=False, help_text="The minister they represent")
+    deputising_for = PersonField(label="Deputising for", required=False, help_text="The minister they represent")
 
     class Meta:
         model = Attendee

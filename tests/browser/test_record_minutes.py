@@ -36,7 +36,7 @@ def add_attendee(page, department, name="", attending_for="", role=None, remote=
     form = attendees.get_by_role("group", name="Add an attendee")
     form.get_by_label("Department", exact=True).fill(department)
     form.get_by_label("Name", exact=True).fill(name)
-    form.get_by_label("Attending for").fill(attending_for)
+    form.get_by_label("Deputising for").fill(attending_for)
     if role:
         form.get_by_label("Role").select_option(label=role)
     if remote:

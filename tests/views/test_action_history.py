@@ -7,9 +7,17 @@ from django.template.defaultfilters import date as format_date
 from django.utils import timezone
 from pytest_django.asserts import assertContains
 
+from idmg.templatetags.govuk import govuk_time
 from tests.factories import ActionFactory, AgendaItemFactory, DepartmentFactory, GroupFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
+
+
+def written_when(moment):
+    """A moment as the history pages write it: 11 March 2013 at 10:30am."""
+    local = timezone.localtime(moment)
+    return f"{format_date(local, 'j F Y')} at {govuk_time(local)}"
+
 
 TEXT = "MOJ to explore prosecutions in Human Trafficking"
 
@@ -109,7 +117,7 @@ def test_it_lists_a_change_of_status_posted_on_the_action_page(
     assert latest["heading"] == "Changed Action: IDMG 2013-03 A1"
     assert latest["fields"] == [("Status", "Open", "Done")]
     record = action.history.latest("history_id")
-    assert latest["byline"] == f"{format_date(timezone.localtime(record.history_date), 'j F Y, g.i a')} by home-office"
+    assert latest["byline"] == f"{written_when(record.history_date)} by home-office"
 
 
 def test_it_leaves_out_the_changes_of_other_actions(secretariat_client, changes_listed, action):

@@ -7,6 +7,7 @@ from django.template.defaultfilters import date as format_date
 from django.utils import timezone
 from pytest_django.asserts import assertContains
 
+from idmg.templatetags.govuk import govuk_time
 from meetings.models import MinutesStatus
 from tests.factories import (
     ActionFactory,
@@ -18,6 +19,12 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+def written_when(moment):
+    """A moment as the history pages write it: 11 March 2013 at 10:30am."""
+    local = timezone.localtime(moment)
+    return f"{format_date(local, 'j F Y')} at {govuk_time(local)}"
 
 
 @pytest.fixture
@@ -102,7 +109,7 @@ def change_headed(changes, heading):
 
 
 def when(record):
-    return format_date(timezone.localtime(record.history_date), "j F Y, g.i a")
+    return written_when(record.history_date)
 
 
 def test_it_lists_an_attendee_added_changed_moved_and_removed_newest_first(
