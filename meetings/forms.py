@@ -199,7 +199,8 @@ class AgendaItemForm(RowForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["number"].widget.attrs["class"] = "govuk-input--width-3"
+        # GOV.UK asks for numbers in a text box: a number box changes the value as people scroll.
+        self.fields["number"].widget = forms.TextInput(attrs={"class": "govuk-input--width-3", "inputmode": "numeric"})
         if not self.instance.pk and not self.is_bound:
             self.initial["number"] = self.meeting.agenda_items.next_number()
 

@@ -277,6 +277,15 @@ def test_the_minutes_show_each_matter_arising_as_minuted(secretariat_client, mee
     assert arising(response) == ["IDMG 2012-04 A1", "IDMG 2013-03 A4"]
 
 
+def test_the_minutes_say_what_an_update_without_words_did(secretariat_client, meeting):
+    action = demo_action(4)
+    secretariat_client.post(update_url(meeting, action), update(action, status="done", text=""))
+
+    response = secretariat_client.get(f"/meetings/{meeting.pk}/")
+
+    assertContains(response, '<td class="govuk-table__cell">Marked as done</td>', html=True)
+
+
 def test_the_minutes_keep_the_status_at_the_meeting_after_it_changes(secretariat_client, secretariat_user, meeting):
     action = demo_action(4)
     secretariat_client.post(update_url(meeting, action), update(action, status="in_progress", text="Under way."))
