@@ -8,6 +8,10 @@ from meetings.forms import NewDepartmentsMixin
 from meetings.models import Department
 
 
+def owner_names(departments):
+    return ", ".join(department.short_name for department in departments)
+
+
 class ActionForm(NewDepartmentsMixin, VersionedFormMixin, forms.ModelForm):
     """An action beside an agenda item, with its owning departments and when it is due."""
 
@@ -59,6 +63,15 @@ class ActionForm(NewDepartmentsMixin, VersionedFormMixin, forms.ModelForm):
                 else self.DUE_NONE,
                 due_date=action.due_date,
             )
+
+    def others_changes(self, opened):
+        """The action's own changes, and its owners' (they are rows of their own), since it was opened."""
+        changes = super().others_changes(opened)
+        owners_then = self.instance.owners_before_version(opened + 1)
+        owners_now = self.instance.owner_list
+        if owners_then is not None and owners_then != owners_now:
+            changes.append((self.fields["owners"].label, owner_names(owners_then), owner_names(owners_now)))
+        return changes
 
     def clean_owners(self):
         names = [" ".join(name.split()) for name in self.cleaned_data["owners"].split(",")]

@@ -265,6 +265,19 @@ class Action(Positioned, Versioned):
         """The owning departments, lead first; uses the prefetched ownerships."""
         return [ownership.department for ownership in self.ownerships.all()]
 
+    def owners_before_version(self, version):
+        """The owning departments, lead first, just before the action was saved as ``version``.
+
+        None when it never was. Owners are rows of their own, saved after the action, so those in
+        force just before that save are the ones its previous version had.
+        """
+        saved = self.history.filter(version=version).order_by("history_id").first()
+        if saved is None:
+            return None
+        moment = saved.history_date - datetime.timedelta(microseconds=1)
+        ownerships = ActionOwner.history.as_of(moment).filter(action_id=self.pk).select_related("department")
+        return [ownership.department for ownership in sorted(ownerships, key=lambda o: (not o.is_lead, o.position))]
+
     @property
     def lead(self):
         return next((ownership.department for ownership in self.ownerships.all() if ownership.is_lead), None)

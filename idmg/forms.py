@@ -91,10 +91,7 @@ class VersionedFormMixin:
         cleaned = super().clean()
         opened = cleaned.get("version")
         if self.instance.pk and opened is not None and opened != self.instance.version:
-            from meetings.history import changes_since
-
-            labels = {name: str(field.label) for name, field in self.fields.items() if field.label}
-            changes = changes_since(self.instance, opened, labels=labels)
+            changes = self.others_changes(opened)
             described = "; ".join(f"{label} from “{before}” to “{after}”" for label, before, after in changes)
             self.data = self.data.copy()
             self.data[self.add_prefix("version")] = self.instance.version
@@ -105,3 +102,10 @@ class VersionedFormMixin:
                 code="conflict",
             )
         return cleaned
+
+    def others_changes(self, opened):
+        """What others changed since this person opened the form: [(field, before, after)]."""
+        from meetings.history import changes_since
+
+        labels = {name: str(field.label) for name, field in self.fields.items() if field.label}
+        return changes_since(self.instance, opened, labels=labels)

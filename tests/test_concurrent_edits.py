@@ -319,3 +319,17 @@ def test_moving_a_row_while_it_is_being_edited_is_no_conflict(first, second, mee
     assert response.status_code == 302
     assert list(meeting.attendees.all()) == [attendee, above]
     assert Attendee.objects.get(pk=attendee.pk).remote
+
+
+def test_the_refusal_names_the_owners_someone_else_changed(first, second, action):
+    name = f"action-{action.pk}-version"
+    first_version = version_in(first.get(action_edit_url(action)), name)
+    second_version = version_in(second.get(action_edit_url(action)), name)
+
+    first.post(action_edit_url(action), action_typed(action, first_version, owners="MOJ, AGO"))
+    refused = second.post(action_edit_url(action), action_typed(action, second_version, text="MOJ to report back"))
+
+    assertContains(refused, CONFLICT + "Owning departments from “MOJ” to “MOJ, AGO”. " + KEPT)
+    assertContains(refused, f'name="action-{action.pk}-text"')
+    action.refresh_from_db()
+    assert action.text == "MOJ to explore prosecutions"
