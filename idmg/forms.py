@@ -81,20 +81,23 @@ class VersionedFormMixin:
     """For a ModelForm of a ``Versioned`` model: refuse to save over a change someone else saved
     after this form was opened, say what they changed, and keep what this person typed."""
 
+    version_field = "version"
+    """The hidden field that carries the version the form was opened at."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["version"] = forms.IntegerField(widget=forms.HiddenInput, required=False)
+        self.fields[self.version_field] = forms.IntegerField(widget=forms.HiddenInput, required=False)
         if self.instance.pk:
-            self.initial["version"] = self.instance.version
+            self.initial[self.version_field] = self.instance.version
 
     def clean(self):
         cleaned = super().clean()
-        opened = cleaned.get("version")
+        opened = cleaned.get(self.version_field)
         if self.instance.pk and opened is not None and opened != self.instance.version:
             changes = self.others_changes(opened)
             described = "; ".join(f"{label} from “{before}” to “{after}”" for label, before, after in changes)
             self.data = self.data.copy()
-            self.data[self.add_prefix("version")] = self.instance.version
+            self.data[self.add_prefix(self.version_field)] = self.instance.version
             raise ValidationError(
                 "Someone else saved a change to this while you were editing it"
                 + (f": {described}." if described else ".")

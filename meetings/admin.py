@@ -4,6 +4,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from simple_history.admin import SimpleHistoryAdmin
 
 from actions.models import Action
+from idmg.forms import VersionedFormMixin
 from meetings.models import (
     AgendaItem,
     Apology,
@@ -16,6 +17,16 @@ from meetings.models import (
     Paragraph,
     Person,
 )
+from meetings.versioning import Versioned
+
+
+class VersionedAdminForm(VersionedFormMixin, forms.ModelForm):
+    """An administrator's change is refused, like anyone's, over a change saved since the page was opened."""
+
+    # Declared here, not only by the mixin, so that the admin lays it out in the form; named apart
+    # from the model's own (not editable) version, which the admin would refuse to put in a form.
+    version_field = "opened_version"
+    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 def correction_form(base, meeting_of, locked, asks_reason):
@@ -69,7 +80,8 @@ class CorrectionAdmin(SimpleHistoryAdmin):
 
     def get_form(self, request, obj=None, **kwargs):
         locked = self.is_correction(obj)
-        kwargs["form"] = correction_form(self.form, self.meeting_of, locked, asks_reason=locked or obj is None)
+        base = VersionedAdminForm if obj is not None and issubclass(self.model, Versioned) else self.form
+        kwargs["form"] = correction_form(base, self.meeting_of, locked, asks_reason=locked or obj is None)
         return super().get_form(request, obj, **kwargs)
 
     def has_delete_permission(self, request, obj=None):

@@ -333,3 +333,29 @@ def test_the_refusal_names_the_owners_someone_else_changed(first, second, action
     assertContains(refused, f'name="action-{action.pk}-text"')
     action.refresh_from_db()
     assert action.text == "MOJ to explore prosecutions"
+
+
+def test_an_administrators_change_over_a_later_one_is_refused_too(first, admin_client, attendee):
+    admin_url = f"/admin/meetings/attendee/{attendee.pk}/change/"
+    opened = version_in(admin_client.get(admin_url), "opened_version")
+    opened_after = version_in(first.get(attendee_url(attendee)), f"attendee-{attendee.pk}-version")
+    first.post(attendee_url(attendee), attendee_typed(attendee, opened_after, role="chair"))
+
+    refused = admin_client.post(
+        admin_url,
+        {
+            "meeting": attendee.meeting_id,
+            "department": attendee.department_id,
+            "person": attendee.person_id,
+            "deputising_for": "",
+            "role": "",
+            "position": attendee.position,
+            "opened_version": opened,
+        },
+    )
+
+    assertContains(
+        refused, "Someone else saved a change to this while you were editing it: Role from “Member” to “Chair”."
+    )
+    attendee.refresh_from_db()
+    assert attendee.role == "chair"
