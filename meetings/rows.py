@@ -9,8 +9,9 @@ the same forms post and redirect back to the page.
 from dataclasses import dataclass
 
 from django.contrib import messages
+from django.core.exceptions import BadRequest
 from django.db.models import ProtectedError
-from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import path
 from django.views.decorators.http import require_http_methods, require_POST
@@ -175,7 +176,7 @@ def move_row(request, meeting_pk, kind, pk):
     meeting = load_meeting(meeting_pk)
     row = kind.get_row(meeting, pk)
     if request.POST.get("direction") not in {"up", "down"}:
-        return HttpResponseBadRequest("Move a row up or down")
+        raise BadRequest("Move a row up or down")
     row.move(request.POST["direction"])
     return saved(
         request, meeting_pk, kind.section(meeting, row=row), kind.said(row, f"moved {request.POST['direction']}")

@@ -320,7 +320,7 @@ def test_a_post_without_the_csrf_token_is_refused(csrf_client, meeting):
 
     response = csrf_client.post(f"/meetings/{meeting.pk}/attendees/add/", new_attendee())
 
-    assert response.status_code == 403
+    assertContains(response, '<h1 class="govuk-heading-l">Your page was out of date</h1>', status_code=403, html=True)
     assert not meeting.attendees.exists()
 
 

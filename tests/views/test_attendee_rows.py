@@ -253,7 +253,7 @@ def test_it_rejects_an_unknown_direction(secretariat_client, meeting):
 
     response = secretariat_client.post(row_url(second, "move"), {"direction": "sideways"})
 
-    assert response.status_code == 400
+    assertContains(response, "Sorry, that request was not understood", status_code=400)
     assert register(meeting) == [first.pk, second.pk]
 
 
