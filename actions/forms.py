@@ -5,7 +5,7 @@ from django.db import transaction
 from actions.models import Action, Status
 from idmg.forms import GovukDateField, VersionedFormMixin
 from meetings.forms import NewDepartmentsMixin
-from meetings.models import Department
+from meetings.models import Department, MinutesStatus
 
 
 def owner_names(departments):
@@ -80,9 +80,9 @@ class ActionForm(NewDepartmentsMixin, VersionedFormMixin, forms.ModelForm):
             raise forms.ValidationError("Enter at least one owning department")
         if len({name.lower() for name in names}) < len(names):
             raise forms.ValidationError("Name each owning department once")
-        too_long = next(
-            (name for name in names if len(name) > Department._meta.get_field("short_name").max_length), None
-        )
+        # A new department is made with the name as its short name; a department's full name may be longer.
+        longest = Department._meta.get_field("short_name").max_length
+        too_long = next((name for name in names if len(name) > longest and not Department.objects.named(name)), None)
         if too_long:
             raise forms.ValidationError(
                 f"“{too_long[:30]}…” is too long for a department's name: separate departments with commas"
@@ -104,7 +104,10 @@ class ActionForm(NewDepartmentsMixin, VersionedFormMixin, forms.ModelForm):
         action = super().save(commit=commit)
         departments = [Department.objects.resolve(name) for name in self.cleaned_data["owners"]]
         action.set_owners(departments, lead=departments[0] if self.cleaned_data["first_owner_leads"] else None)
-        if self.due_before is not None and self.due_before != action.due_display:
+        # While the minutes are a draft their actions are still being written; once circulated, a
+        # new due date is news to the owners and joins the action's updates.
+        circulated = self.agenda_item.meeting.status != MinutesStatus.DRAFT
+        if circulated and self.due_before is not None and self.due_before != action.due_display:
             action.updates.create(
                 author=self.author,
                 text=f"Due date changed from {self.due_before or 'none'} to {action.due_display or 'none'}.",

@@ -205,3 +205,11 @@ def test_an_owner_name_longer_than_a_department_name_can_be_is_refused(item):
             "“MOJ and AGO/CPS to undertake f…” is too long for a department's name: separate departments with commas"
         ]
     }
+
+
+def test_an_owner_may_be_named_by_a_full_name_longer_than_a_short_one(item):
+    DepartmentFactory(short_name="BIS", name="Department for Business Innovation and Skills and its executive agencies")
+
+    action = save(item, owners="department for business innovation and skills and its executive agencies")
+
+    assert owner_names(action) == ["BIS"]

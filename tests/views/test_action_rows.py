@@ -6,6 +6,7 @@ import pytest
 from pytest_django.asserts import assertContains, assertRedirects
 
 from actions.models import Action
+from meetings.models import Meeting, MinutesStatus
 from tests.factories import ActionFactory, ActionOwnerFactory, AgendaItemFactory, DepartmentFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -202,7 +203,8 @@ def test_it_saves_changes(secretariat_client, item, action):
     assert not action.due_at_next_meeting
 
 
-def test_it_records_who_changed_the_due_date(secretariat_client, secretariat_user, action):
+def test_it_records_who_changed_the_due_date_of_circulated_minutes(secretariat_client, secretariat_user, action):
+    Meeting.objects.filter(pk=action.meeting_id).update(status=MinutesStatus.CIRCULATED)
     secretariat_client.post(
         row_url(action, "edit"),
         changed_action(action, due="date", due_date_day="30", due_date_month="4", due_date_year="2013"),
@@ -211,6 +213,20 @@ def test_it_records_who_changed_the_due_date(secretariat_client, secretariat_use
     update = action.updates.get()
     assert update.author == secretariat_user
     assert update.text == "Due date changed from At the next meeting to 30 April 2013."
+
+
+def test_a_due_date_corrected_in_draft_minutes_is_no_update_and_leaves_the_action_removable(secretariat_client, action):
+    secretariat_client.post(
+        row_url(action, "edit"),
+        changed_action(action, due="date", due_date_day="30", due_date_month="4", due_date_year="2013"),
+    )
+    action.refresh_from_db()
+    assert action.due_date == datetime.date(2013, 4, 30)
+    assert not action.updates.exists()
+
+    secretariat_client.post(row_url(action, "delete"))
+
+    assert not Action.objects.filter(pk=action.pk).exists()
 
 
 def test_it_returns_the_changed_agenda_item_for_htmx(
