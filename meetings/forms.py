@@ -52,6 +52,13 @@ class DepartmentField(forms.CharField):
         self.widget.attrs.update({"list": "departments", "autocomplete": "off", "spellcheck": "false"})
 
 
+class UnconfirmedInput(forms.HiddenInput):
+    """The confirmation while no new department is named: it never carries a tick to the next post."""
+
+    def format_value(self, value):
+        return None
+
+
 class NewDepartmentsMixin:
     """Refuse a department name that is not on record until the person confirms it is a new one.
 
@@ -64,7 +71,7 @@ class NewDepartmentsMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["add_departments"] = forms.BooleanField(required=False, widget=forms.HiddenInput)
+        self.fields["add_departments"] = forms.BooleanField(required=False, widget=UnconfirmedInput)
 
     def clean(self):
         cleaned = super().clean()
@@ -72,9 +79,11 @@ class NewDepartmentsMixin:
             typed = cleaned.get(name) or []
             typed = [typed] if isinstance(typed, str) else typed
             unknown = [text for text in typed if not Department.objects.named(text)]
-            if unknown and not cleaned.get("add_departments"):
-                self.add_error(name, self.unknown_message(unknown))
+            if unknown:
+                # Shown whenever the names typed are new, so a tick is never carried unseen to other names.
                 self.ask_to_confirm(unknown)
+                if not cleaned.get("add_departments"):
+                    self.add_error(name, self.unknown_message(unknown))
         return cleaned
 
     @staticmethod

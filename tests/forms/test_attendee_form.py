@@ -152,3 +152,17 @@ def test_a_department_on_record_needs_no_confirming(meeting):
     assert form.is_valid(), form.errors
     assert form.save().department.short_name == "DH"
     assert 'type="hidden"' in str(form["add_departments"])
+
+
+def test_a_confirmation_is_shown_again_with_another_problem_and_never_carried_hidden(meeting):
+    confirmed = AttendeeForm(data=attendee_data(department="Gangmasters", role="nonsense"), meeting=meeting)
+
+    assert list(confirmed.errors) == ["role"]
+    assert 'type="checkbox"' in str(confirmed["add_departments"])
+    assert "checked" in str(confirmed["add_departments"])
+
+    known = DepartmentFactory(short_name="DH")
+    form = AttendeeForm(data=attendee_data(department=known.short_name, role="nonsense"), meeting=meeting)
+
+    assert list(form.errors) == ["role"]
+    assert str(form["add_departments"]) == '<input type="hidden" name="add_departments" id="id_add_departments">'
