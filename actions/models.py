@@ -172,6 +172,15 @@ class Action(Positioned, Versioned):
         return f"{self.meeting.group.short_name} {self.meeting.date:%Y-%m} A{self.number}"
 
     @property
+    def has_updates(self):
+        """Whether progress is on record, which keeps the action: it is dropped, not removed.
+
+        Uses ``update_count`` where the query annotated it (``Meeting.objects.with_minutes()``).
+        """
+        count = getattr(self, "update_count", None)
+        return self.updates.exists() if count is None else count > 0
+
+    @property
     def is_outstanding(self):
         return self.status in OUTSTANDING
 

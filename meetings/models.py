@@ -157,7 +157,13 @@ class MeetingQuerySet(models.QuerySet):
                 "agenda_items",
                 AgendaItem.objects.prefetch_related(
                     "paragraphs",
-                    models.Prefetch("actions", Action.objects.with_owners().select_related("meeting__group")),
+                    models.Prefetch(
+                        "actions",
+                        Action.objects.with_owners()
+                        .select_related("meeting__group")
+                        .annotate(update_count=models.Count("updates"))
+                        .order_by(*Action._meta.ordering),
+                    ),
                 ),
             ),
         )
@@ -348,6 +354,11 @@ class AgendaItem(Positioned, Versioned):
         taken = AgendaItem.objects.filter(meeting_id=self.meeting_id, number=self.number).exclude(pk=self.pk)
         if self.meeting_id and self.number is not None and taken.exists():
             raise ValidationError({"number": f"Item {self.number} is already on the agenda of this meeting"})
+
+    @property
+    def holds_updates(self):
+        """Whether an action of the item has updates, which keep the item on the record."""
+        return any(action.has_updates for action in self.actions.all())
 
     def next_paragraph_number(self):
         """The label a new paragraph would most likely carry: 2.4 after 2.3, 2.1 for the first.

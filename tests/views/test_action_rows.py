@@ -364,3 +364,18 @@ def test_it_sends_htmx_to_the_whole_page_to_say_why_an_action_with_updates_stays
 
     assert response["HX-Redirect"] == f"/meetings/{item.meeting_id}/record/"
     assert Action.objects.filter(pk=action.pk).exists()
+
+
+def test_the_recording_page_offers_to_drop_an_action_with_updates_not_to_remove_it(
+    secretariat_client, secretariat_user, item, action
+):
+    other = ActionFactory(agenda_item=item)
+    action.record_update(author=secretariat_user, text="Work has started.")
+
+    response = secretariat_client.get(f"/meetings/{item.meeting_id}/record/")
+
+    html = response.content.decode()
+    assert f'href="/actions/{action.pk}/">Drop<span' in html
+    assert row_url(action, "delete") not in html
+    assert row_url(other, "delete") in html
+    assert f"/meetings/{item.meeting_id}/items/{item.pk}/delete/" not in html
