@@ -8,8 +8,9 @@ from meetings.forms import NewDepartmentsMixin
 from meetings.models import Department, MinutesStatus
 
 
-def owner_names(departments):
-    return ", ".join(department.short_name for department in departments)
+def owner_names(owners):
+    """Owners as the conflict message names them: "MOJ (lead), AGO"."""
+    return ", ".join(f"{department.short_name}{' (lead)' if lead else ''}" for department, lead in owners)
 
 
 class ActionForm(NewDepartmentsMixin, VersionedFormMixin, forms.ModelForm):
@@ -68,7 +69,7 @@ class ActionForm(NewDepartmentsMixin, VersionedFormMixin, forms.ModelForm):
         """The action's own changes, and its owners' (they are rows of their own), since it was opened."""
         changes = super().others_changes(opened)
         owners_then = self.instance.owners_before_version(opened + 1)
-        owners_now = self.instance.owner_list
+        owners_now = [(ownership.department, ownership.is_lead) for ownership in self.instance.ownerships.all()]
         if owners_then is not None and owners_then != owners_now:
             changes.append((self.fields["owners"].label, owner_names(owners_then), owner_names(owners_now)))
         return changes

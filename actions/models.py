@@ -160,7 +160,11 @@ class Action(Positioned, Versioned):
             raise ValidationError({"agenda_item": "Choose an agenda item of the meeting the action was raised at"})
 
     def save(self, *args, **kwargs):
-        self.meeting_id = self.agenda_item.meeting_id
+        if self.meeting_id is None:
+            self.meeting_id = self.agenda_item.meeting_id
+        elif self.agenda_item.meeting_id != self.meeting_id:
+            # clean() says so to a person; this stops code that skips it from changing the reference.
+            raise ValidationError("An action stays in the meeting it was raised at")
         if not self.number:
             highest = Action.objects.filter(meeting_id=self.meeting_id).aggregate(highest=models.Max("number"))
             self.number = (highest["highest"] or 0) + 1
@@ -275,7 +279,8 @@ class Action(Positioned, Versioned):
         return [ownership.department for ownership in self.ownerships.all()]
 
     def owners_before_version(self, version):
-        """The owning departments, lead first, just before the action was saved as ``version``.
+        """The owning departments and whether each leads, lead first, just before the action was saved
+        as ``version``.
 
         None when it never was. Owners are rows of their own, saved after the action, so those in
         force just before that save are the ones its previous version had.
@@ -284,8 +289,10 @@ class Action(Positioned, Versioned):
         if saved is None:
             return None
         moment = saved.history_date - datetime.timedelta(microseconds=1)
-        ownerships = ActionOwner.history.as_of(moment).filter(action_id=self.pk).select_related("department")
-        return [ownership.department for ownership in sorted(ownerships, key=lambda o: (not o.is_lead, o.position))]
+        records = ActionOwner.history.filter(action_id=self.pk, history_date__lte=moment).latest_of_each()
+        ownerships = [record for record in records.select_related("department") if record.history_type != "-"]
+        ownerships.sort(key=lambda ownership: (not ownership.is_lead, ownership.position))
+        return [(ownership.department, ownership.is_lead) for ownership in ownerships]
 
     @property
     def lead(self):

@@ -329,7 +329,7 @@ def test_the_refusal_names_the_owners_someone_else_changed(first, second, action
     first.post(action_edit_url(action), action_typed(action, first_version, owners="MOJ, AGO"))
     refused = second.post(action_edit_url(action), action_typed(action, second_version, text="MOJ to report back"))
 
-    assertContains(refused, CONFLICT + "Owning departments from “MOJ” to “MOJ, AGO”. " + KEPT)
+    assertContains(refused, CONFLICT + "Owning departments from “MOJ (lead)” to “MOJ (lead), AGO”. " + KEPT)
     assertContains(refused, f'name="action-{action.pk}-text"')
     action.refresh_from_db()
     assert action.text == "MOJ to explore prosecutions"
@@ -359,3 +359,14 @@ def test_an_administrators_change_over_a_later_one_is_refused_too(first, admin_c
     )
     attendee.refresh_from_db()
     assert attendee.role == "chair"
+
+
+def test_the_refusal_names_a_change_of_lead_alone(first, second, action):
+    name = f"action-{action.pk}-version"
+    first_version = version_in(first.get(action_edit_url(action)), name)
+    second_version = version_in(second.get(action_edit_url(action)), name)
+
+    first.post(action_edit_url(action), action_typed(action, first_version, first_owner_leads=""))
+    refused = second.post(action_edit_url(action), action_typed(action, second_version, text="MOJ to report back"))
+
+    assertContains(refused, CONFLICT + "Owning departments from “MOJ (lead)” to “MOJ”. " + KEPT)

@@ -35,6 +35,14 @@ def test_clean_refuses_moving_it_to_another_meetings_agenda_item():
     }
 
 
+def test_saving_it_into_another_meetings_agenda_item_is_refused():
+    action = ActionFactory()
+    action.agenda_item = AgendaItemFactory(meeting=MeetingFactory())
+
+    with pytest.raises(ValidationError):
+        action.save()
+
+
 def test_it_may_move_to_another_agenda_item_of_its_meeting():
     action = ActionFactory()
     action.agenda_item = AgendaItemFactory(meeting=action.meeting)
