@@ -123,5 +123,7 @@ def matters_arising_update(request, meeting_pk, pk):
     form.save(author=request.user)
     if request.htmx:
         response = render_workspace(request, load_meeting(meeting_pk), section=Section("matters-arising"))
-        return trigger_client_event(response, "announce", f"Update recorded on {action.reference}")
+        return trigger_client_event(
+            response, "announce", {"message": f"Update recorded on {action.reference}"}, after="settle"
+        )
     return HttpResponseRedirect(f"{meeting.get_record_url()}#arising-{action.pk}")

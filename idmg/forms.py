@@ -34,8 +34,7 @@ class GovukDateField(forms.MultiValueField):
 
     def __init__(self, *, required=True, **kwargs):
         # GOV.UK's messages name the date: "Date of the meeting must be a real date".
-        self.name = str(kwargs.get("label") or "Date")
-        part = {"invalid": f"{self.name} must be a real date"}
+        part = {"invalid": f"{kwargs.get('label') or 'Date'} must be a real date"}
         # The parts are optional one by one so that compress() can name the missing ones.
         super().__init__(
             fields=[
@@ -54,13 +53,13 @@ class GovukDateField(forms.MultiValueField):
         day, month, year = data_list
         missing = [name for name, part in zip(("day", "month", "year"), data_list, strict=True) if part in (None, "")]
         if missing:
-            raise ValidationError(f"{self.name} must include a {' and '.join(missing)}", code="incomplete")
+            raise ValidationError(f"{self.label or 'Date'} must include a {' and '.join(missing)}", code="incomplete")
         if year < 1900 or year > 2200:
             raise ValidationError("Year must include 4 numbers", code="invalid")
         try:
             return datetime.date(year, month, day)
         except ValueError as error:
-            raise ValidationError(f"{self.name} must be a real date", code="invalid") from error
+            raise ValidationError(f"{self.label or 'Date'} must be a real date", code="invalid") from error
 
 
 class GovukTimeField(forms.TimeField):

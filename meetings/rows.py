@@ -107,7 +107,7 @@ def saved(request, meeting_pk, section, announcement, focus=None):
     if request.htmx:
         section = Section.parse(section.element_id, meeting) or section
         response = render_workspace(request, meeting, section=section, focus=focus)
-        return trigger_client_event(response, "announce", announcement)
+        return trigger_client_event(response, "announce", {"message": announcement}, after="settle")
     return HttpResponseRedirect(f"{meeting.get_record_url()}#{section.element_id}")
 
 

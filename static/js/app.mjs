@@ -40,6 +40,6 @@ document.body.addEventListener("announce", (event) => {
   if (!region) return;
   region.textContent = "";
   window.setTimeout(() => {
-    region.textContent = event.detail.value;
+    region.textContent = event.detail.message;
   }, 100);
 });

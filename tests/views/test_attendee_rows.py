@@ -92,7 +92,7 @@ def test_it_returns_the_register_alone_for_htmx(
     assert f'id="attendee-{added.pk}"' in html
     assert '<td class="govuk-table__cell">Helen Grant MP</td>' in html
     assert f'id="attendee-{attendee.pk}"' in html
-    assert json.loads(response["HX-Trigger"]) == {"announce": "Attendee added"}
+    assert json.loads(response["HX-Trigger-After-Settle"]) == {"announce": {"message": "Attendee added"}}
     # The add form is empty again, ready for the next attendee.
     assert 'name="attendee-person" value=' not in html
     assert "autofocus" in re.search(r'<input [^>]*name="attendee-department"[^>]*>', html).group()
@@ -163,7 +163,7 @@ def test_it_returns_the_changed_register_for_htmx(secretariat_client, htmx_heade
 
     html = assert_section_alone(response, "attendees")
     assert "Official (for Oliver Heald MP) – via video link" in html
-    assert json.loads(response["HX-Trigger"]) == {"announce": "Attendee saved"}
+    assert json.loads(response["HX-Trigger-After-Settle"]) == {"announce": {"message": "Attendee saved"}}
     assert f'name="attendee-{attendee.pk}-department"' not in html
 
 
@@ -212,7 +212,7 @@ def test_it_returns_the_register_without_the_removed_attendee_for_htmx(
     html = assert_section_alone(response, "attendees")
     assert "Mark Harper MP" not in html.split("<datalist")[0]
     assert "No attendees yet." in html
-    assert json.loads(response["HX-Trigger"]) == {"announce": "Attendee removed"}
+    assert json.loads(response["HX-Trigger-After-Settle"]) == {"announce": {"message": "Attendee removed"}}
 
 
 def test_it_asks_before_removing_without_javascript(secretariat_client, attendee):
@@ -245,7 +245,7 @@ def test_it_returns_the_reordered_register_for_htmx(secretariat_client, htmx_hea
 
     html = assert_section_alone(response, "attendees")
     assert html.index(f'id="attendee-{second.pk}"') < html.index(f'id="attendee-{first.pk}"')
-    assert json.loads(response["HX-Trigger"]) == {"announce": "Attendee moved up"}
+    assert json.loads(response["HX-Trigger-After-Settle"]) == {"announce": {"message": "Attendee moved up"}}
 
 
 def test_it_rejects_an_unknown_direction(secretariat_client, meeting):

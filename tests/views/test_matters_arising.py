@@ -107,7 +107,9 @@ def test_recording_an_update_with_htmx_returns_the_section_alone(
     html = assert_section_alone(response, "matters-arising")
     assert "Recorded at this meeting: <strong>In progress</strong>. Frontline organisations listed." in html
     assert f'id="arising-{action.pk}"' in html
-    assert json.loads(response["HX-Trigger"]) == {"announce": "Update recorded on IDMG 2013-03 A4"}
+    assert json.loads(response["HX-Trigger-After-Settle"]) == {
+        "announce": {"message": "Update recorded on IDMG 2013-03 A4"}
+    }
 
 
 def test_the_update_is_tied_to_the_meeting_and_dated_by_it(secretariat_client, secretariat_user, meeting, htmx_headers):
