@@ -167,18 +167,21 @@ class CorrectionRecordAdmin(RecordAdmin):
 
 class AttendeeInline(admin.TabularInline):
     model = Attendee
+    form = VersionedAdminForm
     extra = 0
     autocomplete_fields = ["department", "person", "deputising_for"]
 
 
 class ApologyInline(admin.TabularInline):
     model = Apology
+    form = VersionedAdminForm
     extra = 0
     autocomplete_fields = ["department", "person"]
 
 
 class AgendaItemInline(admin.TabularInline):
     model = AgendaItem
+    form = VersionedAdminForm
     extra = 0
     show_change_link = True
 
@@ -199,14 +202,16 @@ class MeetingAdmin(CorrectionAdmin):
 
 class ParagraphInline(admin.StackedInline):
     model = Paragraph
+    form = VersionedAdminForm
     extra = 0
 
 
 class ActionInline(admin.StackedInline):
     model = Action
+    form = VersionedAdminForm
     extra = 0
     show_change_link = True
-    fields = ["text", "due_date", "due_at_next_meeting", "position"]
+    fields = ["text", "due_date", "due_at_next_meeting", "position", "opened_version"]
 
 
 @admin.register(AgendaItem)
