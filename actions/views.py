@@ -10,7 +10,7 @@ from django_htmx.http import trigger_client_event
 from actions.export import write_csv
 from actions.filters import ActionFilter
 from actions.forms import UpdateForm
-from actions.models import Action, ActionSummary
+from actions.models import Action, ActionSummary, Status
 from meetings.access import can_read_minutes, can_update_action, secretariat_required, unlocked_minutes_required
 from meetings.history import action_changes
 from meetings.models import Department
@@ -48,7 +48,9 @@ def action(request, pk):
     may_update = can_update_action(request.user, action)
     if request.method == "POST" and not may_update:
         raise PermissionDenied("Only the owning departments and the group's secretariat can update this action.")
-    form = UpdateForm(request.POST if request.method == "POST" else None, action=action)
+    # "Drop" on the recording page comes here with the status to choose already chosen.
+    chosen = {"status": request.GET["status"]} if request.GET.get("status") in Status.values else {}
+    form = UpdateForm(request.POST if request.method == "POST" else None, action=action, initial=chosen)
     if form.is_valid():
         form.save(author=request.user)
         messages.success(request, f"Update recorded on {action.reference}.")

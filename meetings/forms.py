@@ -96,7 +96,7 @@ class NewDepartmentsMixin:
         else:
             message = f"{listed} are not departments on record"
             confirm = "confirm below that they are new departments"
-        guess = f": did you mean {' or '.join(guesses)}?" if guesses else "."
+        guess = f": did you mean {' and '.join(guesses)}?" if guesses else "."
         return f"{message}{guess} Check the spelling, or {confirm}"
 
     def ask_to_confirm(self, unknown):

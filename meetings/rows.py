@@ -42,6 +42,10 @@ class RowKind:
             return Section("agenda-item", next(i for i in meeting.agenda_items.all() if i.pk == item_pk))
         return Section({"attendee": "attendees", "apology": "apologies", "agenda_item": "agenda"}[self.name])
 
+    def keeps(self, row):
+        """Whether updates keep the row on the record, so it cannot be removed."""
+        return bool(self.kept_message) and (row.has_updates if self is ACTION else row.holds_updates)
+
     def said(self, row, done):
         """What a screen reader is told after a change: "Attendee added"."""
         return f"{row._meta.verbose_name.capitalize()} {done}"
@@ -159,6 +163,8 @@ def delete_row(request, meeting_pk, kind, pk):
                 "meeting": meeting,
                 "row": row,
                 "noun": row._meta.verbose_name,
+                "kept_because": kind.kept_message.format(row=row) if kind.keeps(row) else "",
+                "holds_rows": kind is AGENDA_ITEM,
                 "back": f"{meeting.get_record_url()}#{section.element_id}",
             },
         )

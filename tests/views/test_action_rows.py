@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from pytest_django.asserts import assertContains, assertRedirects
+from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from actions.models import Action
 from meetings.models import Meeting, MinutesStatus
@@ -375,7 +375,25 @@ def test_the_recording_page_offers_to_drop_an_action_with_updates_not_to_remove_
     response = secretariat_client.get(f"/meetings/{item.meeting_id}/record/")
 
     html = response.content.decode()
-    assert f'href="/actions/{action.pk}/">Drop<span' in html
+    assert f'href="/actions/{action.pk}/?status=dropped#post-update">Drop<span' in html
+    assert "Kept: its actions have updates" in html
     assert row_url(action, "delete") not in html
     assert row_url(other, "delete") in html
     assert f"/meetings/{item.meeting_id}/items/{item.pk}/delete/" not in html
+
+
+def test_the_removal_page_of_an_action_with_updates_says_why_it_stays(secretariat_client, secretariat_user, action):
+    action.record_update(author=secretariat_user, text="Work has started.")
+
+    response = secretariat_client.get(row_url(action, "delete"))
+
+    assertContains(response, "This action cannot be removed")
+    assertContains(response, f"Action {action.reference} cannot be removed: updates have been recorded on it.")
+    assertNotContains(response, "Yes, remove it")
+
+
+def test_drop_leads_to_the_update_form_with_dropped_chosen(secretariat_client, action):
+    response = secretariat_client.get(f"/actions/{action.pk}/?status=dropped")
+
+    assertContains(response, 'id="post-update"')
+    assertContains(response, 'value="dropped" checked', count=1)
