@@ -25,6 +25,7 @@ class ActionForm(NewDepartmentsMixin, VersionedFormMixin, forms.ModelForm):
         help_text="Separate departments with commas, lead first. For example: Home Office, UKHTC",
         max_length=500,
         error_messages={"required": "Enter at least one owning department"},
+        template_name="forms/department_field.html",
     )
     first_owner_leads = forms.BooleanField(label="The first department named leads", required=False, initial=True)
     due = forms.ChoiceField(

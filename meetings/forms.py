@@ -48,6 +48,7 @@ class DepartmentField(forms.CharField):
         kwargs.setdefault("label", "Department")
         kwargs.setdefault("help_text", "For example, Home Office or MOJ")
         kwargs.setdefault("max_length", 60)
+        kwargs.setdefault("template_name", "forms/department_field.html")
         super().__init__(**kwargs)
         self.widget.attrs.update({"list": "departments", "autocomplete": "off", "spellcheck": "false"})
 
