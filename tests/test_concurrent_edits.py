@@ -10,6 +10,7 @@ from pytest_django.asserts import assertContains
 from actions.models import Status
 from meetings.models import Attendee, Meeting
 from meetings.versioning import EditConflict
+from tests.admin_pages import change_page_data
 from tests.factories import (
     ActionFactory,
     AgendaItemFactory,
@@ -372,28 +373,9 @@ def test_the_refusal_names_a_change_of_lead_alone(first, second, action):
     assertContains(refused, CONFLICT + "Owning departments from “MOJ (lead)” to “MOJ”. " + KEPT)
 
 
-def as_posted(response):
-    """What the admin's change page posts back when saved untouched: its form and every inline form."""
-    forms = [response.context["adminform"].form]
-    for inline in response.context["inline_admin_formsets"]:
-        forms += [inline.formset.management_form, *inline.formset.forms]
-    data = {}
-    for form in forms:
-        for field in form:
-            value = field.value()
-            if isinstance(value, bool):
-                if value:
-                    data[field.html_name] = "on"
-            elif isinstance(value, list | tuple):
-                data.update({f"{field.html_name}_{index}": part for index, part in enumerate(value)})
-            elif value is not None:
-                data[field.html_name] = value
-    return data
-
-
 def test_an_administrators_save_of_the_register_over_a_later_change_is_refused(first, admin_client, attendee):
     admin_url = f"/admin/meetings/meeting/{attendee.meeting_id}/change/"
-    opened = as_posted(admin_client.get(admin_url))
+    opened = change_page_data(admin_client.get(admin_url))
     version = version_in(first.get(attendee_url(attendee)), f"attendee-{attendee.pk}-version")
     first.post(attendee_url(attendee), attendee_typed(attendee, version, role="chair"))
 

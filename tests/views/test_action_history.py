@@ -3,20 +3,12 @@
 import datetime
 
 import pytest
-from django.template.defaultfilters import date as format_date
-from django.utils import timezone
 from pytest_django.asserts import assertContains
 
-from idmg.templatetags.govuk import govuk_time
 from tests.factories import ActionFactory, AgendaItemFactory, DepartmentFactory, GroupFactory, MeetingFactory
+from tests.history_pages import written_when
 
 pytestmark = pytest.mark.django_db
-
-
-def written_when(moment):
-    """A moment as the history pages write it: 11 March 2013 at 10:30am."""
-    local = timezone.localtime(moment)
-    return f"{format_date(local, 'j F Y')} at {govuk_time(local)}"
 
 
 TEXT = "MOJ to explore prosecutions in Human Trafficking"
