@@ -5,7 +5,6 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
-from django_htmx.http import trigger_client_event
 
 from actions.export import write_csv
 from actions.filters import ActionFilter
@@ -14,7 +13,7 @@ from actions.models import Action, ActionSummary, Status
 from meetings.access import can_read_minutes, can_update_action, secretariat_required, unlocked_minutes_required
 from meetings.history import action_changes
 from meetings.models import Department
-from meetings.workspace import Section, load_meeting, render_workspace
+from meetings.workspace import Section, announced, load_meeting, render_workspace
 
 PAGE_SIZE = 50
 
@@ -125,7 +124,5 @@ def matters_arising_update(request, meeting_pk, pk):
     form.save(author=request.user)
     if request.htmx:
         response = render_workspace(request, load_meeting(meeting_pk), section=Section("matters-arising"))
-        return trigger_client_event(
-            response, "announce", {"message": f"Update recorded on {action.reference}"}, after="settle"
-        )
+        return announced(response, f"Update recorded on {action.reference}")
     return HttpResponseRedirect(f"{meeting.get_record_url()}#arising-{action.pk}")

@@ -356,7 +356,7 @@ class AgendaItem(Positioned, Versioned):
             raise ValidationError({"number": f"Item {self.number} is already on the agenda of this meeting"})
 
     @property
-    def holds_updates(self):
+    def has_updates(self):
         """Whether an action of the item has updates, which keep the item on the record."""
         return any(action.has_updates for action in self.actions.all())
 

@@ -15,7 +15,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import path
 from django.views.decorators.http import require_http_methods, require_POST
-from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
+from django_htmx.http import HttpResponseClientRedirect
 
 from actions.forms import ActionForm
 from actions.models import Action
@@ -23,7 +23,7 @@ from meetings.access import secretariat_required, unlocked_minutes_required
 from meetings.forms import AgendaItemForm, ApologyForm, AttendeeForm, ParagraphForm
 from meetings.models import AgendaItem, Apology, Attendee, Paragraph
 from meetings.versioning import EditConflict
-from meetings.workspace import Section, load_meeting, render_workspace
+from meetings.workspace import Section, announced, load_meeting, render_workspace
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class RowKind:
 
     def keeps(self, row):
         """Whether updates keep the row on the record, so it cannot be removed."""
-        return bool(self.kept_message) and (row.has_updates if self is ACTION else row.holds_updates)
+        return bool(self.kept_message) and row.has_updates
 
     def said(self, row, done):
         """What a screen reader is told after a change: "Attendee added"."""
@@ -111,7 +111,7 @@ def saved(request, meeting_pk, section, announcement, focus=None):
     if request.htmx:
         section = Section.parse(section.element_id, meeting) or section
         response = render_workspace(request, meeting, section=section, focus=focus)
-        return trigger_client_event(response, "announce", {"message": announcement}, after="settle")
+        return announced(response, announcement)
     return HttpResponseRedirect(f"{meeting.get_record_url()}#{section.element_id}")
 
 

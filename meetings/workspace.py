@@ -5,6 +5,7 @@ of the blank one it was submitted from, and htmx can re-render any one section o
 """
 
 from django.shortcuts import get_object_or_404, render
+from django_htmx.http import trigger_client_event
 
 from actions.forms import ActionForm, UpdateForm
 from actions.models import Action
@@ -88,6 +89,11 @@ def autofocus(form, first_empty=False):
     field = next(iter(empty or fields), None)
     if field is not None:
         field.field.widget.attrs["autofocus"] = True
+
+
+def announced(response, message):
+    """Have the page's status region read out what an htmx change did, once the swap has settled."""
+    return trigger_client_event(response, "announce", {"message": message}, after="settle")
 
 
 def render_workspace(request, meeting, *, section=None, status=200, **kwargs):
