@@ -1,7 +1,31 @@
 from django.contrib import admin
 
 from actions.models import Action, ActionOwner, Update
-from meetings.admin import CorrectionAdmin, RecordAdmin
+from meetings.admin import CorrectionAdmin, RecordAdmin, VersionedAdminForm
+from meetings.models import AgendaItem, Paragraph
+
+
+class ParagraphInline(admin.StackedInline):
+    model = Paragraph
+    form = VersionedAdminForm
+    extra = 0
+
+
+class ActionInline(admin.StackedInline):
+    model = Action
+    form = VersionedAdminForm
+    extra = 0
+    show_change_link = True
+    fields = ["text", "due_date", "due_at_next_meeting", "position", "opened_version"]
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(CorrectionAdmin):
+    list_display = ["number", "title", "meeting"]
+    list_select_related = ["meeting__group"]
+    list_filter = ["meeting__group", "meeting"]
+    search_fields = ["title", "paragraphs__text"]
+    inlines = [ParagraphInline, ActionInline]
 
 
 class ActionOwnerInline(admin.TabularInline):

@@ -26,7 +26,7 @@ def spreadsheet_safe(value):
     return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
-def row(action, today):
+def row(action):
     latest = action.latest_update
     return [
         action.reference,
@@ -36,18 +36,18 @@ def row(action, today):
         action.text,
         ", ".join(department.short_name for department in action.owner_list),
         action.lead.short_name if action.lead else "",
-        f"{action.due_on:%Y-%m-%d}" if action.due_on else action.due_display,
+        f"{action.due_on:%Y-%m-%d}" if action.due_on else (action.due_display if action.has_due_date else ""),
         action.get_status_display(),
-        "Yes" if action.is_overdue(today) else "No",
+        "Yes" if action.is_overdue else "No",
         latest.text if latest else "",
         f"{latest.happened_on:%Y-%m-%d}" if latest else "",
     ]
 
 
-def write_csv(actions, stream, today):
+def write_csv(actions, stream):
     """Write the actions, fetched with ``for_listing()``, as CSV with a byte order mark for Excel."""
     stream.write("\ufeff")
     writer = csv.writer(stream)
     writer.writerow(HEADER)
     for action in actions:
-        writer.writerow([spreadsheet_safe(cell) for cell in row(action, today)])
+        writer.writerow([spreadsheet_safe(cell) for cell in row(action)])

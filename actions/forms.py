@@ -3,9 +3,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from actions.models import Action, Status
-from idmg.forms import GovukDateField, VersionedFormMixin
+from govuk.forms import GovukDateField
 from meetings.forms import NewDepartmentsMixin
-from meetings.models import Department, MinutesStatus
+from meetings.models import Department
+from meetings.versioning import VersionedFormMixin
 
 
 def owner_names(owners):
@@ -50,7 +51,7 @@ class ActionForm(NewDepartmentsMixin, VersionedFormMixin, forms.ModelForm):
         self.agenda_item = agenda_item
         self.author = author
         self.instance.agenda_item = agenda_item
-        self.due_before = self.instance.due_display if self.instance.pk else None
+        self.due_before = (self.instance.due_date, self.instance.due_at_next_meeting)
         self.fields["owners"].widget.attrs.update({"autocomplete": "off", "spellcheck": "false"})
         action = self.instance
         if action.pk:
@@ -102,26 +103,19 @@ class ActionForm(NewDepartmentsMixin, VersionedFormMixin, forms.ModelForm):
 
     @transaction.atomic
     def save(self, commit=True):
-        old_due_date = Action.objects.get(pk=self.instance.pk).due_date if self.instance.pk else None
+        adding = self.instance._state.adding
         action = super().save(commit=commit)
         departments = [Department.objects.resolve(name) for name in self.cleaned_data["owners"]]
         action.set_owners(departments, lead=departments[0] if self.cleaned_data["first_owner_leads"] else None)
-        # While the minutes are a draft their actions are still being written; once circulated, a
-        # new due date is news to the owners and joins the action's updates.
-        circulated = self.agenda_item.meeting.status != MinutesStatus.DRAFT
-        if circulated and self.due_before is not None and self.due_before != action.due_display:
-            action.updates.create(
-                author=self.author,
-                text=f"Due date changed from {self.due_before or 'none'} to {action.due_display or 'none'}.",
-                old_status=action.status,
-                new_status=action.status,
-                old_due_date=old_due_date,
-                new_due_date=action.due_date,
+        if not adding:
+            was_due_date, was_at_next_meeting = self.due_before
+            action.record_due_change(
+                was_due_date=was_due_date, was_at_next_meeting=was_at_next_meeting, author=self.author
             )
         return action
 
 
-class UpdateForm(forms.Form):
+class UpdateForm(VersionedFormMixin, forms.Form):
     """A progress note on an action, with its new status; checked by the action's own rules."""
 
     status = forms.ChoiceField(
@@ -140,28 +134,27 @@ class UpdateForm(forms.Form):
         help_text="What has happened. Say why if the action is dropped.",
     )
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
     def __init__(self, *args, action, meeting=None, **kwargs):
-        super().__init__(*args, **kwargs)
         self.action = action
         self.meeting = meeting
+        super().__init__(*args, **kwargs)
         self.initial.setdefault("status", action.status)
-        self.initial["version"] = action.version
+
+    @property
+    def versioned_record(self):
+        return self.action
+
+    def conflict_message(self, opened):
+        latest = self.action.updates.order_by("-pk").first()
+        return (
+            f"Someone else updated this action while you were writing: it is now "
+            f"{self.action.get_status_display().lower()}"
+            + (f" (“{latest.text}”)" if latest and latest.text else "")
+            + ". Your update is still in the form. Check it, then post it again."
+        )
 
     def clean(self):
         cleaned = super().clean()
-        opened = cleaned.get("version")
-        if opened is not None and opened != self.action.version:
-            self.data = self.data.copy()
-            self.data[self.add_prefix("version")] = self.action.version
-            latest = self.action.updates.order_by("-pk").first()
-            raise ValidationError(
-                f"Someone else updated this action while you were writing: it is now "
-                f"{self.action.get_status_display().lower()}"
-                + (f" (“{latest.text}”)" if latest and latest.text else "")
-                + ". Your update is still in the form. Check it, then post it again."
-            )
         if "status" in cleaned:
             try:
                 self.action.check_update(text=cleaned.get("text", ""), status=cleaned["status"])

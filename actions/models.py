@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from meetings.models import AgendaItem, Department, Meeting
+from meetings.models import AgendaItem, Department, Meeting, MinutesStatus, readable_by
 from meetings.ordering import Positioned, PositionedQuerySet
 from meetings.versioning import Versioned
 
@@ -22,11 +22,33 @@ class Status(models.TextChoices):
     DROPPED = "dropped", "Dropped"
 
 
+STATUS_TAG_COLOURS = {
+    Status.OPEN: "blue",
+    Status.IN_PROGRESS: "light-blue",
+    Status.DONE: "green",
+    Status.DROPPED: "grey",
+}
+"""The GOV.UK tag colour of each status."""
+
+
+def due_wording(due_date, at_next_meeting):
+    """When an action is due, as every page and export writes it."""
+    if at_next_meeting:
+        return "At the next meeting"
+    if due_date:
+        return f"{due_date:%-d %B %Y}"
+    return "No due date"
+
+
 OUTSTANDING = [Status.OPEN, Status.IN_PROGRESS]
 CLOSED = [Status.DONE, Status.DROPPED]
 
 
 class ActionQuerySet(PositionedQuerySet):
+    def visible_to(self, user):
+        """The actions of minutes the user may read: none of a draft's outside its secretariat."""
+        return self.filter(readable_by(user, path="meeting__"))
+
     def with_owners(self):
         return self.prefetch_related(
             models.Prefetch("ownerships", ActionOwner.objects.select_related("department")),
@@ -38,12 +60,13 @@ class ActionQuerySet(PositionedQuerySet):
             models.Prefetch("updates", Update.objects.select_related("author", "reported_at").order_by("-pk"))
         )
 
-    def for_listing(self):
+    def for_listing(self, today=None):
         """Everything a list of actions shows: reference, owners, due date and latest update."""
-        return self.select_related("meeting__group", "agenda_item").with_owners().with_latest_update().with_due()
+        return self.select_related("meeting__group", "agenda_item").with_owners().with_latest_update().with_due(today)
 
-    def with_due(self):
-        """Annotate ``due_on``: the due date, or for "at the next meeting" that meeting's date.
+    def with_due(self, today=None):
+        """Annotate ``due_on``: the due date, or for "at the next meeting" that meeting's date; and
+        ``is_overdue``: still outstanding after that date, as of ``today``.
 
         The next meeting is the group's next meeting on record or, until it is recorded, the
         date the minutes gave for it.
@@ -52,7 +75,15 @@ class ActionQuerySet(PositionedQuerySet):
         next_meeting_date = Coalesce(
             Subquery(next_meeting.order_by("date").values("date")[:1]), F("meeting__next_meeting_date")
         )
-        return self.annotate(due_on=Case(When(due_at_next_meeting=True, then=next_meeting_date), default=F("due_date")))
+        return self.annotate(
+            due_on=Case(When(due_at_next_meeting=True, then=next_meeting_date), default=F("due_date"))
+        ).annotate(
+            is_overdue=Case(
+                When(status__in=OUTSTANDING, due_on__lt=today or timezone.localdate(), then=True),
+                default=False,
+                output_field=models.BooleanField(),
+            )
+        )
 
     def with_next_meeting(self, today):
         """Annotate ``group_next_meeting``: the date of the group's next meeting from today.
@@ -79,7 +110,7 @@ class ActionQuerySet(PositionedQuerySet):
         return self.filter(status__in=CLOSED)
 
     def overdue(self, today=None):
-        return self.outstanding().with_due().filter(due_on__lt=today or timezone.localdate())
+        return self.with_due(today).filter(is_overdue=True)
 
     def owned_by(self, department):
         """Actions the department owns or co-owns, including those of departments it succeeded."""
@@ -98,7 +129,7 @@ class ActionQuerySet(PositionedQuerySet):
 
     def arising_at(self, meeting):
         """A meeting's matters arising, each with the update given there and its status on the day."""
-        actions = list(self.matters_arising(meeting).for_listing())
+        actions = list(self.matters_arising(meeting).for_listing(today=meeting.date))
         for action in actions:
             action.update_here = action.update_at(meeting)
             action.status_then = Status(action.status_on(meeting.date))
@@ -170,6 +201,20 @@ class Action(Positioned, Versioned):
             self.number = (highest["highest"] or 0) + 1
         super().save(*args, **kwargs)
 
+    def is_visible_to(self, user):
+        return self.meeting.is_visible_to(user)
+
+    def is_updatable_by(self, user):
+        """The group's secretariat, or, once the minutes are circulated, a user of a department that
+        owns the action or inherited it."""
+        if self.meeting.group.is_served_by(user):
+            return True
+        member = getattr(user, "department_member", None)
+        if member is None or not self.is_visible_to(user):
+            return False
+        lineage = member.department.lineage()
+        return any(owner.pk in lineage for owner in self.owner_list)
+
     @property
     def reference(self):
         """A stable reference to quote in email: group, meeting month and number, "IDMG 2013-03 A4"."""
@@ -187,10 +232,6 @@ class Action(Positioned, Versioned):
     @property
     def is_outstanding(self):
         return self.status in OUTSTANDING
-
-    def is_overdue(self, today=None):
-        """Needs ``due_on`` from ``with_due()``."""
-        return self.is_outstanding and self.due_on is not None and self.due_on < (today or timezone.localdate())
 
     @property
     def is_due_by_next_meeting(self):
@@ -212,7 +253,11 @@ class Action(Positioned, Versioned):
         """The newest update; uses the updates fetched by ``with_latest_update()``."""
         return next(iter(self.timeline), None)
 
-    def check_update(self, *, text, status, due_changed=False, current=None):
+    @property
+    def status_colour(self):
+        return STATUS_TAG_COLOURS[self.status]
+
+    def check_update(self, *, text, status, current=None):
         """Refuse an update that says nothing, or drops the action without a reason.
 
         ``current`` is the status the update changes from, if not the action's status now.
@@ -220,7 +265,7 @@ class Action(Positioned, Versioned):
         current = current or self.status
         if status == Status.DROPPED and current != Status.DROPPED and not text.strip():
             raise ValidationError({"text": "Give the reason the action is being dropped"})
-        if not text.strip() and status == current and not due_changed:
+        if not text.strip() and status == current:
             raise ValidationError({"text": "Enter an update or change the status"})
 
     def status_on(self, date):
@@ -236,8 +281,8 @@ class Action(Positioned, Versioned):
         return next((update for update in self.updates.all() if update.reported_at_id == meeting.pk), None)
 
     @transaction.atomic
-    def record_update(self, *, author, text="", status=None, due_date=None, meeting=None, due_changed=False):
-        """Record a progress note, a change of status or of due date, as an update that is kept.
+    def record_update(self, *, author, text="", status=None, meeting=None):
+        """Record a progress note or a change of status as an update that is kept.
 
         ``meeting`` is the meeting at which it was reported, if any; it dates the change.
         """
@@ -248,7 +293,7 @@ class Action(Positioned, Versioned):
         status_then = self.status_on(on) if overtaken else self.status
         status = status or status_then
         text = text.strip()
-        self.check_update(text=text, status=status, due_changed=due_changed, current=status_then)
+        self.check_update(text=text, status=status, current=status_then)
         update = Update(
             action=self,
             author=author,
@@ -256,7 +301,7 @@ class Action(Positioned, Versioned):
             old_status=status_then,
             new_status=status,
             old_due_date=self.due_date,
-            new_due_date=due_date if due_changed else self.due_date,
+            new_due_date=self.due_date,
             reported_at=meeting,
         )
         update.full_clean()
@@ -264,8 +309,6 @@ class Action(Positioned, Versioned):
         if overtaken:
             return update
         self.status = status
-        if due_changed:
-            self.due_date, self.due_at_next_meeting = due_date, False
         if status in CLOSED and self.closed_on is None:
             self.closed_on = update.happened_on
         elif status in OUTSTANDING:
@@ -300,11 +343,32 @@ class Action(Positioned, Versioned):
 
     @property
     def due_display(self):
-        if self.due_at_next_meeting:
-            return "At the next meeting"
-        if self.due_date:
-            return f"{self.due_date:%-d %B %Y}"
-        return ""
+        return due_wording(self.due_date, self.due_at_next_meeting)
+
+    @property
+    def has_due_date(self):
+        return self.due_at_next_meeting or self.due_date is not None
+
+    def record_due_change(self, *, was_due_date, was_at_next_meeting, author):
+        """Keep a change of due date as an update, once the minutes are circulated.
+
+        While the minutes are a draft their actions are still being written; once circulated, a
+        new due date is news to the owners and joins the action's updates. Returns the update, if any.
+        """
+        if self.meeting.status == MinutesStatus.DRAFT:
+            return None
+        if (was_due_date, was_at_next_meeting) == (self.due_date, self.due_at_next_meeting):
+            return None
+        before = due_wording(was_due_date, was_at_next_meeting) if was_due_date or was_at_next_meeting else "none"
+        after = self.due_display if self.has_due_date else "none"
+        return self.updates.create(
+            author=author,
+            text=f"Due date changed from {before} to {after}.",
+            old_status=self.status,
+            new_status=self.status,
+            old_due_date=was_due_date,
+            new_due_date=self.due_date,
+        )
 
     @transaction.atomic
     def set_owners(self, departments, lead=None):
@@ -362,11 +426,11 @@ class ActionSummary:
     due_by_next_meeting: int
 
     @classmethod
-    def of(cls, actions, today):
+    def of(cls, actions):
         """Count a list of outstanding actions fetched with ``with_due()`` and ``with_next_meeting()``."""
-        overdue = [action for action in actions if action.is_overdue(today)]
-        due_soon = [action for action in actions if action.is_due_by_next_meeting and action not in overdue]
-        return cls(outstanding=len(actions), overdue=len(overdue), due_by_next_meeting=len(due_soon))
+        overdue = sum(1 for action in actions if action.is_overdue)
+        due_soon = sum(1 for action in actions if action.is_due_by_next_meeting and not action.is_overdue)
+        return cls(outstanding=len(actions), overdue=overdue, due_by_next_meeting=due_soon)
 
 
 class Update(models.Model):

@@ -11,9 +11,4 @@ urlpatterns = [
     path("actions/<int:pk>/history/", views.action_history, name="history"),
     path("departments/", views.departments, name="departments"),
     path("departments/<int:pk>/", views.department, name="department"),
-    path(
-        "meetings/<int:meeting_pk>/matters-arising/<int:pk>/",
-        views.matters_arising_update,
-        name="matters-arising-update",
-    ),
 ]

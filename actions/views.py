@@ -1,62 +1,60 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from actions.access import readable_action
 from actions.export import write_csv
 from actions.filters import ActionFilter
 from actions.forms import UpdateForm
+from actions.history import action_changes
 from actions.models import Action, ActionSummary, Status
-from meetings.access import can_read_minutes, can_update_action, secretariat_required, unlocked_minutes_required
-from meetings.history import action_changes
 from meetings.models import Department
-from meetings.workspace import Section, announced, load_meeting, render_workspace
 
 PAGE_SIZE = 50
 
 
 @require_GET
 def register(request):
-    actions = ActionFilter(request.GET or None, queryset=Action.objects.for_listing())
+    actions = ActionFilter(request.GET or None, queryset=Action.objects.visible_to(request.user).for_listing())
     page = Paginator(actions.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
         request,
         "actions/register.html",
-        {"filter": actions, "page": page, "query": query.urlencode(), "today": timezone.localdate(), "nav": "actions"},
+        {"filter": actions, "page": page, "query": query.urlencode(), "nav": "actions"},
     )
 
 
 @require_GET
 def register_csv(request):
-    actions = ActionFilter(request.GET or None, queryset=Action.objects.for_listing())
+    actions = ActionFilter(request.GET or None, queryset=Action.objects.visible_to(request.user).for_listing())
     today = timezone.localdate()
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="actions-{today:%Y-%m-%d}.csv"'
-    write_csv(actions.qs, response, today)
+    write_csv(actions.qs, response)
     return response
 
 
 @require_http_methods(["GET", "POST"])
 def action(request, pk):
-    action = get_object_or_404(Action.objects.for_listing(), pk=pk)
-    may_update = can_update_action(request.user, action)
+    action = readable_action(request, pk, Action.objects.for_listing())
+    may_update = action.is_updatable_by(request.user)
     if request.method == "POST" and not may_update:
         raise PermissionDenied("Only the owning departments and the group's secretariat can update this action.")
     # "Drop" on the recording page comes here with the status to choose already chosen.
     chosen = {"status": request.GET["status"]} if request.GET.get("status") in Status.values else {}
     form = UpdateForm(request.POST if request.method == "POST" else None, action=action, initial=chosen)
-    if form.is_valid():
-        form.save(author=request.user)
+    if form.is_valid() and form.save_unless_conflict(author=request.user):
         messages.success(request, f"Update recorded on {action.reference}.")
         return redirect(action)
     # Draft minutes are the secretariat's alone: a department user gets the meeting's date, not a link to it.
     meetings = {action.meeting, *(update.reported_at for update in action.updates.all() if update.reported_at)}
-    readable_meetings = {meeting.pk for meeting in meetings if can_read_minutes(request.user, meeting)}
+    readable_meetings = {meeting.pk for meeting in meetings if meeting.is_visible_to(request.user)}
     return render(
         request,
         "actions/action.html",
@@ -64,7 +62,6 @@ def action(request, pk):
             "action": action,
             "readable_meetings": readable_meetings,
             "form": form if may_update else None,
-            "today": timezone.localdate(),
             "nav": "actions",
         },
     )
@@ -72,7 +69,7 @@ def action(request, pk):
 
 @require_GET
 def action_history(request, pk):
-    action = get_object_or_404(Action.objects.select_related("meeting__group"), pk=pk)
+    action = readable_action(request, pk)
     return render(
         request, "actions/history.html", {"action": action, "changes": action_changes(action), "nav": "actions"}
     )
@@ -91,7 +88,7 @@ def departments(request):
 def department(request, pk):
     department = get_object_or_404(Department.objects.select_related("successor"), pk=pk)
     today = timezone.localdate()
-    owned = Action.objects.owned_by(department)
+    owned = Action.objects.visible_to(request.user).owned_by(department)
     outstanding = list(owned.outstanding().for_listing().with_next_meeting(today).by_urgency())
     completed = owned.closed().for_listing().order_by("-closed_on", "-pk")[:10]
     return render(
@@ -101,28 +98,8 @@ def department(request, pk):
             "department": department,
             "current": department.current(),
             "outstanding": outstanding,
-            "summary": ActionSummary.of(outstanding, today),
+            "summary": ActionSummary.of(outstanding),
             "completed": completed,
-            "today": today,
             "nav": "departments",
         },
     )
-
-
-@require_http_methods(["GET", "POST"])
-@secretariat_required
-@unlocked_minutes_required
-def matters_arising_update(request, meeting_pk, pk):
-    meeting = load_meeting(meeting_pk)
-    action = get_object_or_404(Action.objects.matters_arising(meeting).for_listing(), pk=pk)
-    if request.method == "GET":
-        # The address a refused update was shown at, opened again: the form is on the recording page.
-        return HttpResponseRedirect(f"{meeting.get_record_url()}#arising-{action.pk}")
-    form = UpdateForm(request.POST, action=action, meeting=meeting, prefix=f"arising-{action.pk}")
-    if not form.is_valid():
-        return render_workspace(request, meeting, section=Section("matters-arising"), form=form)
-    form.save(author=request.user)
-    if request.htmx:
-        response = render_workspace(request, load_meeting(meeting_pk), section=Section("matters-arising"))
-        return announced(response, f"Update recorded on {action.reference}")
-    return HttpResponseRedirect(f"{meeting.get_record_url()}#arising-{action.pk}")

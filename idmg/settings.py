@@ -43,7 +43,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.forms",
-    "idmg",
+    "govuk",
     "axes",
     "csp",
     "django_htmx",
@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "template_partials",
     "meetings",
     "actions",
+    "minutes",
 ]
 
 MIDDLEWARE = [
@@ -62,7 +63,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "idmg.middleware.HtmxSignInRedirectMiddleware",
+    "govuk.middleware.HtmxSignInRedirectMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -93,7 +94,7 @@ TEMPLATES = [
     },
 ]
 
-FORM_RENDERER = "idmg.forms.GovukFormRenderer"
+FORM_RENDERER = "govuk.forms.GovukFormRenderer"
 
 WSGI_APPLICATION = "idmg.wsgi.application"
 

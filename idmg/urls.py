@@ -24,4 +24,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("meetings.urls")),
     path("", include("actions.urls")),
+    path("", include("minutes.urls")),
 ]

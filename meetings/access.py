@@ -2,33 +2,19 @@
 
 - Secretariat staff record the minutes and chase the actions of the groups they serve
   (``Group.secretariat``).
-- Department users (``DepartmentMember``) read minutes once circulated, see every action and
-  post updates on the actions their department owns or co-owns, or inherited from a department
-  it succeeded.
+- Department users (``DepartmentMember``) read minutes once circulated, see the actions of
+  circulated minutes and post updates on the actions their department owns or co-owns, or
+  inherited from a department it succeeded.
 - Administrators (superusers) use the Django admin, where every change is kept in the history.
 
-Views use the decorators here; the rules themselves are the functions, so templates and tests
-ask the same questions.
+Views load what they act on through the helpers here, which check and return it in one go;
+what may be read is decided once, by ``visible_to`` on the querysets.
 """
-
-from functools import wraps
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from meetings.models import Group, Meeting, MinutesStatus
-
-
-def serves(user, group):
-    """Whether the user is on the secretariat of the group (administrators serve every group)."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    served = getattr(user, "_served_group_ids", None)
-    if served is None:
-        served = user._served_group_ids = set(user.served_groups.values_list("pk", flat=True))
-    return group.pk in served
+from meetings.models import Group, Meeting
 
 
 def department_of(user):
@@ -37,59 +23,31 @@ def department_of(user):
     return member.department if member else None
 
 
-def can_read_minutes(user, meeting):
-    return serves(user, meeting.group) or meeting.status != MinutesStatus.DRAFT
+def readable_meeting(request, pk, meetings=None):
+    """The meeting, if the user may read its minutes; otherwise 403."""
+    meeting = get_object_or_404((meetings if meetings is not None else Meeting.objects).select_related("group"), pk=pk)
+    if not meeting.is_visible_to(request.user):
+        raise PermissionDenied("These minutes are still a draft: only the group's secretariat can read them.")
+    return meeting
 
 
-def can_update_action(user, action):
-    """The group's secretariat, or a user of a department that owns the action or inherited it."""
-    if serves(user, action.meeting.group):
-        return True
-    department = department_of(user)
-    if department is None:
-        return False
-    lineage = department.lineage()
-    return any(owner.pk in lineage for owner in action.owner_list)
+def secretariat_meeting(request, pk, *, unlocked=False, meetings=None):
+    """The meeting, if the user is on its group's secretariat; with ``unlocked``, only while its
+    minutes are unapproved. Otherwise 403."""
+    meeting = get_object_or_404((meetings if meetings is not None else Meeting.objects).select_related("group"), pk=pk)
+    if not meeting.group.is_served_by(request.user):
+        raise PermissionDenied("Only the group's secretariat can change its minutes.")
+    if unlocked and meeting.is_locked:
+        raise PermissionDenied(
+            "These minutes have been approved, so they can no longer be changed here. "
+            "An administrator can correct them, giving a reason."
+        )
+    return meeting
 
 
-def secretariat_required(view):
-    """For views of one meeting (``pk`` or ``meeting_pk``): only its group's secretariat may use them."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        pk = kwargs.get("meeting_pk", kwargs.get("pk"))
-        meeting = get_object_or_404(Meeting.objects.select_related("group"), pk=pk)
-        if not serves(request.user, meeting.group):
-            raise PermissionDenied("Only the group's secretariat can change its minutes.")
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def unlocked_minutes_required(view):
-    """Approved and published minutes are read-only here; an administrator corrects them."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        pk = kwargs.get("meeting_pk", kwargs.get("pk"))
-        if Meeting.objects.filter(pk=pk, status__in=[MinutesStatus.APPROVED, MinutesStatus.PUBLISHED]).exists():
-            raise PermissionDenied(
-                "These minutes have been approved, so they can no longer be changed here. "
-                "An administrator can correct them, giving a reason."
-            )
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def group_secretariat_required(view):
-    """For views of a group (``slug``): only its secretariat may use them."""
-
-    @wraps(view)
-    def wrapper(request, *args, slug, **kwargs):
-        group = get_object_or_404(Group, slug=slug)
-        if not serves(request.user, group):
-            raise PermissionDenied("Only the group's secretariat can add its meetings.")
-        return view(request, *args, slug=slug, **kwargs)
-
-    return wrapper
+def secretariat_group(request, slug):
+    """The group, if the user is on its secretariat; otherwise 403."""
+    group = get_object_or_404(Group, slug=slug)
+    if not group.is_served_by(request.user):
+        raise PermissionDenied("Only the group's secretariat can add its meetings.")
+    return group

@@ -3,8 +3,6 @@ from django.contrib import admin
 from django.core.exceptions import ObjectDoesNotExist
 from simple_history.admin import SimpleHistoryAdmin
 
-from actions.models import Action
-from idmg.forms import VersionedFormMixin
 from meetings.models import (
     AgendaItem,
     Apology,
@@ -17,7 +15,7 @@ from meetings.models import (
     Paragraph,
     Person,
 )
-from meetings.versioning import Versioned
+from meetings.versioning import Versioned, VersionedFormMixin
 
 
 class VersionedAdminForm(VersionedFormMixin, forms.ModelForm):
@@ -198,29 +196,6 @@ class MeetingAdmin(CorrectionAdmin):
 
     def meeting_of(self, obj):
         return obj
-
-
-class ParagraphInline(admin.StackedInline):
-    model = Paragraph
-    form = VersionedAdminForm
-    extra = 0
-
-
-class ActionInline(admin.StackedInline):
-    model = Action
-    form = VersionedAdminForm
-    extra = 0
-    show_change_link = True
-    fields = ["text", "due_date", "due_at_next_meeting", "position", "opened_version"]
-
-
-@admin.register(AgendaItem)
-class AgendaItemAdmin(CorrectionAdmin):
-    list_display = ["number", "title", "meeting"]
-    list_select_related = ["meeting__group"]
-    list_filter = ["meeting__group", "meeting"]
-    search_fields = ["title", "paragraphs__text"]
-    inlines = [ParagraphInline, ActionInline]
 
 
 @admin.register(Paragraph)

@@ -1,7 +1,8 @@
 from django import forms
 
-from idmg.forms import GovukDateField, GovukTimeField, VersionedFormMixin
+from govuk.forms import GovukDateField, GovukTimeField
 from meetings.models import AgendaItem, Apology, Attendee, Department, Meeting, Paragraph, Person
+from meetings.versioning import VersionedFormMixin
 
 
 class MeetingForm(VersionedFormMixin, forms.ModelForm):

@@ -37,6 +37,17 @@ class Group(models.Model):
     def get_absolute_url(self):
         return reverse("meetings:group", args=[self.slug])
 
+    def is_served_by(self, user):
+        """Whether the user is on the group's secretariat (administrators serve every group)."""
+        if not user.is_authenticated:
+            return False
+        if user.is_superuser:
+            return True
+        served = getattr(user, "_served_group_ids", None)
+        if served is None:
+            served = user._served_group_ids = set(user.served_groups.values_list("pk", flat=True))
+        return self.pk in served
+
 
 class DepartmentQuerySet(models.QuerySet):
     def named(self, text):
@@ -132,41 +143,31 @@ class Person(models.Model):
         return self.name
 
 
+def readable_by(user, path=""):
+    """The condition on meetings whose minutes the user may read, for a query reaching them by ``path``.
+
+    Draft minutes are the group's secretariat's alone (and administrators'); once circulated, everyone
+    signed in reads them; signed out, only published minutes can be read. This is the one rule every
+    page, export and search applies, through the ``visible_to`` of meetings and of what they hold.
+    """
+    if user.is_superuser:
+        return Q()
+    if not user.is_authenticated:
+        return Q(**{f"{path}status": MinutesStatus.PUBLISHED})
+    served = Group.secretariat.through.objects.filter(user=user).values("group_id")
+    return ~Q(**{f"{path}status": MinutesStatus.DRAFT}) | Q(**{f"{path}group__in": served})
+
+
 class MeetingQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Draft minutes are seen only by the group's secretariat; circulated ones by everyone signed in."""
-        if user.is_superuser:
-            return self
-        return self.filter(Q(group__secretariat=user) | ~Q(status="draft")).distinct()
+        """The meetings whose minutes the user may read (see ``readable_by``)."""
+        return self.filter(readable_by(user))
 
     def upcoming(self, today=None):
         return self.filter(date__gte=today or timezone.localdate()).order_by("date", "start_time")
 
     def past(self, today=None):
         return self.filter(date__lt=today or timezone.localdate()).order_by("-date", "-start_time")
-
-    def with_minutes(self):
-        """Everything the minutes page shows, fetched up front."""
-        from actions.models import Action
-
-        return self.select_related("group", "approved_at").prefetch_related(
-            "corrections",
-            models.Prefetch("attendees", Attendee.objects.select_related("department", "person", "deputising_for")),
-            models.Prefetch("apologies", Apology.objects.select_related("department", "person")),
-            models.Prefetch(
-                "agenda_items",
-                AgendaItem.objects.prefetch_related(
-                    "paragraphs",
-                    models.Prefetch(
-                        "actions",
-                        Action.objects.with_owners()
-                        .select_related("meeting__group")
-                        .annotate(update_count=models.Count("updates"))
-                        .order_by(*Action._meta.ordering),
-                    ),
-                ),
-            ),
-        )
 
 
 class MinutesStatus(models.TextChoices):
@@ -177,6 +178,14 @@ class MinutesStatus(models.TextChoices):
 
 
 LOCKED = [MinutesStatus.APPROVED, MinutesStatus.PUBLISHED]
+
+MINUTES_TAG_COLOURS = {
+    MinutesStatus.DRAFT: "grey",
+    MinutesStatus.CIRCULATED: "yellow",
+    MinutesStatus.APPROVED: "blue",
+    MinutesStatus.PUBLISHED: "green",
+}
+"""The GOV.UK tag colour of each status of the minutes."""
 
 
 class Meeting(Versioned):
@@ -231,14 +240,20 @@ class Meeting(Versioned):
         return f"{self.group.short_name} {self.date:%-d %B %Y}"
 
     def get_absolute_url(self):
-        return reverse("meetings:minutes", args=[self.pk])
+        return reverse("minutes:minutes", args=[self.pk])
 
     def get_record_url(self):
-        return reverse("meetings:record", args=[self.pk])
+        return reverse("minutes:record", args=[self.pk])
+
+    def is_visible_to(self, user):
+        """Whether the user may read these minutes: the instance's side of ``readable_by``."""
+        if self.status == MinutesStatus.DRAFT:
+            return self.group.is_served_by(user)
+        return user.is_authenticated or self.status == MinutesStatus.PUBLISHED
 
     @property
-    def is_upcoming(self):
-        return self.date >= timezone.localdate()
+    def status_colour(self):
+        return MINUTES_TAG_COLOURS[self.status]
 
     @property
     def is_locked(self):

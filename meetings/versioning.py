@@ -1,6 +1,14 @@
-"""Versions on editable records, so that two people saving the same thing never overwrite each other."""
+"""Versions on editable records, so that two people saving the same thing never overwrite each other.
 
+``Versioned`` refuses a save over a version someone else saved first (``EditConflict``);
+``VersionedFormMixin`` turns that refusal into an error on the form, keeping what was typed.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
+
+from meetings.changes import changes_since
 
 
 class EditConflict(Exception):
@@ -29,3 +37,66 @@ class Versioned(models.Model):
             if update_fields:
                 kwargs["update_fields"] = {*update_fields, "version"}
             return super().save(*args, **kwargs)
+
+
+class VersionedFormMixin:
+    """For a form that changes a ``Versioned`` record: refuse to save over a change someone else
+    saved after this form was opened, say what they changed, and keep what this person typed.
+
+    The check is made twice: ``clean()`` compares the version the form was opened at, and
+    ``save_unless_conflict()`` catches a change saved in the moment between the two.
+    """
+
+    version_field = "version"
+    """The hidden field that carries the version the form was opened at."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[self.version_field] = forms.IntegerField(widget=forms.HiddenInput, required=False)
+        if self.versioned_record.pk:
+            self.initial[self.version_field] = self.versioned_record.version
+
+    @property
+    def versioned_record(self):
+        """The record whose version the form carries: a model form's instance."""
+        return self.instance
+
+    def clean(self):
+        cleaned = super().clean()
+        opened = cleaned.get(self.version_field)
+        if self.versioned_record.pk and opened is not None and opened != self.versioned_record.version:
+            self.refresh_version()
+            raise ValidationError(self.conflict_message(opened), code="conflict")
+        return cleaned
+
+    def save_unless_conflict(self, *args, **kwargs):
+        """Save as ``save()`` does; if someone else's change is found only now, say so on the form
+        and return None, having saved nothing."""
+        try:
+            with transaction.atomic():
+                return self.save(*args, **kwargs)
+        except EditConflict:
+            self.versioned_record.refresh_from_db()
+            self.refresh_version()
+            self.add_error(None, ValidationError(self.conflict_message(None), code="conflict"))
+            return None
+
+    def refresh_version(self):
+        """Carry the version now saved, so that saving again keeps this person's version."""
+        self.data = self.data.copy()
+        self.data[self.add_prefix(self.version_field)] = self.versioned_record.version
+
+    def conflict_message(self, opened):
+        """What the person is told; ``opened`` is the version they opened, if known."""
+        changes = self.others_changes(opened) if opened is not None else []
+        described = "; ".join(f"{label} from “{before}” to “{after}”" for label, before, after in changes)
+        return (
+            "Someone else saved a change to this while you were editing it"
+            + (f": {described}." if described else ".")
+            + " Your version is still in the form. Check it, then save again to keep yours."
+        )
+
+    def others_changes(self, opened):
+        """What others changed since this person opened the form: [(field, before, after)]."""
+        labels = {name: str(field.label) for name, field in self.fields.items() if field.label}
+        return changes_since(self.instance, opened, labels=labels)

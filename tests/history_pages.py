@@ -3,7 +3,7 @@
 from django.template.defaultfilters import date as format_date
 from django.utils import timezone
 
-from idmg.templatetags.govuk import govuk_time
+from govuk.templatetags.govuk import govuk_time
 
 
 def written_when(moment):

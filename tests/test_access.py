@@ -31,6 +31,7 @@ from meetings.models import (
     Paragraph,
     Person,
 )
+from minutes import urls as minutes_urls
 from tests.factories import (
     ActionFactory,
     AgendaItemFactory,
@@ -61,7 +62,7 @@ ANYONE = "anyone signed in"
 READERS = "readers of the minutes"  # the group's secretariat, or anyone once the minutes are circulated
 SECRETARIAT_ONLY = "the group's secretariat"
 EDITORS = "the group's secretariat while the minutes are unapproved"
-OWNERS = "the owning department and the group's secretariat"
+OWNERS = "the owning department once the minutes are circulated, and the group's secretariat"
 
 
 def may(who, role, status):
@@ -74,7 +75,8 @@ def may(who, role, status):
     if who == EDITORS:
         return role in SERVING and status not in LOCKED
     if who == OWNERS:
-        return role != OTHER_SECRETARIAT  # the action is the Home Office's, so its department user may
+        # The action is the Home Office's, so its department user may, once the minutes are circulated.
+        return role in SERVING or (role == DEPARTMENT and status != MinutesStatus.DRAFT)
     raise AssertionError(who)
 
 
@@ -212,12 +214,12 @@ MEETING_ENDPOINTS = [
         args=lambda minutes: [minutes.group.slug],
         data=lambda minutes: MEETING_FIELDS | {"date_day": "13", "date_month": "9"},
     ),
-    Endpoint("meetings:minutes", "GET", READERS, args=meeting_pk),
-    Endpoint("meetings:history", "GET", READERS, args=meeting_pk),
+    Endpoint("minutes:minutes", "GET", READERS, args=meeting_pk),
+    Endpoint("minutes:history", "GET", READERS, args=meeting_pk),
     Endpoint("meetings:meeting-edit", "GET", EDITORS, args=meeting_pk),
     Endpoint("meetings:meeting-edit", "POST", EDITORS, args=meeting_pk, data=lambda minutes: MEETING_FIELDS),
-    Endpoint("meetings:record", "GET", EDITORS, args=meeting_pk),
-    Endpoint("meetings:record", "GET", EDITORS, args=meeting_pk, htmx=True, query={"section": "attendees"}),
+    Endpoint("minutes:record", "GET", EDITORS, args=meeting_pk),
+    Endpoint("minutes:record", "GET", EDITORS, args=meeting_pk, htmx=True, query={"section": "attendees"}),
     Endpoint("meetings:minutes-status", "POST", SECRETARIAT_ONLY, args=meeting_pk, data=next_step),
 ]
 
@@ -283,21 +285,21 @@ def row_endpoints(kind, htmx):
 
     return [
         # A form shown with a problem is at the add address; opened again, it leads back to the page.
-        Endpoint(f"meetings:{kind}-add", "GET", EDITORS, args=add_args, htmx=htmx, redirects=True),
+        Endpoint(f"minutes:{kind}-add", "GET", EDITORS, args=add_args, htmx=htmx, redirects=True),
         Endpoint(
-            f"meetings:{kind}-add",
+            f"minutes:{kind}-add",
             "POST",
             EDITORS,
             args=add_args,
             data=lambda minutes: prefixed(add_prefix(minutes), fields),
             htmx=htmx,
         ),
-        Endpoint(f"meetings:{kind}-edit", "GET", EDITORS, args=second_row, htmx=htmx),
-        Endpoint(f"meetings:{kind}-edit", "POST", EDITORS, args=second_row, data=changed, htmx=htmx),
-        Endpoint(f"meetings:{kind}-delete", "GET", EDITORS, args=second_row, htmx=htmx),
-        Endpoint(f"meetings:{kind}-delete", "POST", EDITORS, args=second_row, htmx=htmx),
+        Endpoint(f"minutes:{kind}-edit", "GET", EDITORS, args=second_row, htmx=htmx),
+        Endpoint(f"minutes:{kind}-edit", "POST", EDITORS, args=second_row, data=changed, htmx=htmx),
+        Endpoint(f"minutes:{kind}-delete", "GET", EDITORS, args=second_row, htmx=htmx),
+        Endpoint(f"minutes:{kind}-delete", "POST", EDITORS, args=second_row, htmx=htmx),
         Endpoint(
-            f"meetings:{kind}-move",
+            f"minutes:{kind}-move",
             "POST",
             EDITORS,
             args=second_row,
@@ -325,7 +327,7 @@ def first_action(minutes):
 ACTION_ENDPOINTS = [
     Endpoint("actions:register", "GET", ANYONE),
     Endpoint("actions:register-csv", "GET", ANYONE),
-    Endpoint("actions:action", "GET", ANYONE, args=first_action),
+    Endpoint("actions:action", "GET", READERS, args=first_action),
     Endpoint(
         "actions:action",
         "POST",
@@ -333,12 +335,12 @@ ACTION_ENDPOINTS = [
         args=first_action,
         data=lambda minutes: {"status": Status.IN_PROGRESS, "text": "A draft has gone to officials."},
     ),
-    Endpoint("actions:history", "GET", ANYONE, args=first_action),
+    Endpoint("actions:history", "GET", READERS, args=first_action),
     Endpoint("actions:departments", "GET", ANYONE),
     Endpoint("actions:department", "GET", ANYONE, args=lambda minutes: [minutes.home_office.pk]),
-    Endpoint("actions:matters-arising-update", "GET", EDITORS, args=arising_args, redirects=True),
-    Endpoint("actions:matters-arising-update", "POST", EDITORS, args=arising_args, data=arising_update),
-    Endpoint("actions:matters-arising-update", "POST", EDITORS, args=arising_args, data=arising_update, htmx=True),
+    Endpoint("minutes:matters-arising-update", "GET", EDITORS, args=arising_args, redirects=True),
+    Endpoint("minutes:matters-arising-update", "POST", EDITORS, args=arising_args, data=arising_update),
+    Endpoint("minutes:matters-arising-update", "POST", EDITORS, args=arising_args, data=arising_update, htmx=True),
 ]
 
 ENDPOINTS = [*MEETING_ENDPOINTS, *ROW_ENDPOINTS, *ACTION_ENDPOINTS]
@@ -356,6 +358,7 @@ def test_every_url_of_the_meetings_and_actions_is_tried():
     every_url = {
         *url_names(meeting_urls.urlpatterns, meeting_urls.app_name),
         *url_names(action_urls.urlpatterns, action_urls.app_name),
+        *url_names(minutes_urls.urlpatterns, minutes_urls.app_name),
     }
 
     assert {endpoint.name for endpoint in ENDPOINTS} == every_url
@@ -364,7 +367,7 @@ def test_every_url_of_the_meetings_and_actions_is_tried():
 def test_every_row_view_and_the_matters_arising_are_tried_through_htmx():
     tried = {endpoint.name for endpoint in ENDPOINTS if endpoint.htmx}
 
-    assert {endpoint.name for endpoint in ROW_ENDPOINTS} | {"actions:matters-arising-update"} <= tried
+    assert {endpoint.name for endpoint in ROW_ENDPOINTS} | {"minutes:matters-arising-update"} <= tried
 
 
 def assert_refused(response):
@@ -531,7 +534,7 @@ def test_a_department_user_cannot_post_an_update_through_the_matters_arising_eve
     later = MeetingFactory(group=meeting.group, date=meeting.date + datetime.timedelta(days=90))
 
     response = department_client.post(
-        reverse("actions:matters-arising-update", args=[later.pk, action.pk]),
+        reverse("minutes:matters-arising-update", args=[later.pk, action.pk]),
         prefixed(f"arising-{action.pk}", {"status": Status.DONE, "text": "Done."}),
         headers={"HX-Request": "true"},
     )
@@ -592,14 +595,14 @@ def test_a_crafted_meeting_edit_cannot_change_its_group_or_status(secretariat_cl
 @pytest.mark.parametrize(
     ("name", "args", "data"),
     [
-        ("meetings:attendee-delete", lambda minutes: [minutes.attendees[0].pk], lambda minutes: {}),
-        ("meetings:paragraph-move", lambda minutes: [minutes.paragraphs[1].pk], lambda minutes: {"direction": "up"}),
+        ("minutes:attendee-delete", lambda minutes: [minutes.attendees[0].pk], lambda minutes: {}),
+        ("minutes:paragraph-move", lambda minutes: [minutes.paragraphs[1].pk], lambda minutes: {"direction": "up"}),
         (
-            "meetings:action-edit",
+            "minutes:action-edit",
             lambda minutes: [minutes.actions[0].pk],
             lambda minutes: prefixed(f"action-{minutes.actions[0].pk}", ROW_KINDS["action"][2]),
         ),
-        ("actions:matters-arising-update", lambda minutes: [minutes.arising.pk], arising_update),
+        ("minutes:matters-arising-update", lambda minutes: [minutes.arising.pk], arising_update),
     ],
     ids=["attendee-delete", "paragraph-move", "action-edit", "matters-arising-update"],
 )
@@ -623,13 +626,13 @@ def test_the_secretariat_cannot_reach_locked_rows_through_an_unlocked_meeting(se
     before = database()
 
     responses = [
-        secretariat_client.post(reverse("meetings:attendee-delete", args=[unlocked.pk, minutes.attendees[0].pk])),
+        secretariat_client.post(reverse("minutes:attendee-delete", args=[unlocked.pk, minutes.attendees[0].pk])),
         secretariat_client.post(
-            reverse("meetings:paragraph-add", args=[unlocked.pk, item.pk]),
+            reverse("minutes:paragraph-add", args=[unlocked.pk, item.pk]),
             prefixed(f"item-{item.pk}-paragraph", ROW_KINDS["paragraph"][2]),
         ),
         secretariat_client.post(
-            reverse("meetings:action-edit", args=[unlocked.pk, minutes.actions[0].pk]),
+            reverse("minutes:action-edit", args=[unlocked.pk, minutes.actions[0].pk]),
             prefixed(f"action-{minutes.actions[0].pk}", ROW_KINDS["action"][2]),
         ),
     ]
@@ -647,7 +650,7 @@ def test_a_refusal_is_the_govuk_page_saying_you_cannot_do_that(department_client
     headers = {"HX-Request": "true"} if htmx else {}
 
     response = department_client.post(
-        reverse("meetings:attendee-delete", args=[minutes.meeting.pk, minutes.attendees[0].pk]), headers=headers
+        reverse("minutes:attendee-delete", args=[minutes.meeting.pk, minutes.attendees[0].pk]), headers=headers
     )
 
     assert response.status_code == 403
@@ -660,7 +663,7 @@ def test_a_refusal_is_the_govuk_page_saying_you_cannot_do_that(department_client
 def test_a_refusal_on_locked_minutes_says_why(secretariat_client):
     minutes = build_minutes(MinutesStatus.PUBLISHED)
 
-    response = secretariat_client.get(reverse("meetings:record", args=[minutes.meeting.pk]))
+    response = secretariat_client.get(reverse("minutes:record", args=[minutes.meeting.pk]))
 
     assert_refused(response)
     assertContains(response, "These minutes have been approved", status_code=403)

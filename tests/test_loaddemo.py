@@ -7,8 +7,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from actions.models import Action
-from meetings.management.commands.loaddemo import DEMO_USERS
 from meetings.models import Department, Group, Meeting, Person
+from minutes.management.commands.loaddemo import DEMO_USERS
 
 pytestmark = pytest.mark.django_db
 

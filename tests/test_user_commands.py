@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from pytest_django.asserts import assertRedirects
 
-from meetings.access import department_of, serves
+from meetings.access import department_of
 from meetings.models import DepartmentMember, Group
 from tests.factories import DepartmentFactory, GroupFactory, UserFactory
 
@@ -64,7 +64,7 @@ def test_createsecretariat_creates_an_officer_who_serves_the_group(client, idmg)
 
     jane = user("jane")
     assert output == "Created jane, secretariat of IDMG.\n"
-    assert serves(jane, idmg)
+    assert idmg.is_served_by(jane)
     assert department_of(jane) is None
     assert not jane.is_staff
     assert not jane.is_superuser
@@ -130,7 +130,7 @@ def test_createsecretariat_refuses_an_existing_username(idmg):
         run("createsecretariat", "jane", "--group", "idmg", "--password", PASSWORD)
 
     assert user("jane").check_password("an old password of hers")
-    assert not serves(existing, idmg)
+    assert not idmg.is_served_by(existing)
 
 
 # createdepartmentuser
@@ -244,7 +244,7 @@ def test_a_weak_password_typed_at_a_terminal_is_refused(command, monkeypatch):
 def test_loaddemo_creates_one_sign_in_of_each_role():
     run("loaddemo")
 
-    assert serves(user("secretariat"), Group.objects.get(slug="idmg-human-trafficking"))
+    assert Group.objects.get(slug="idmg-human-trafficking").is_served_by(user("secretariat"))
     assert department_of(user("secretariat")) is None
     assert department_of(user("homeoffice")).short_name == "Home Office"
     assert not user("homeoffice").served_groups.exists()

@@ -4,7 +4,7 @@ import pytest
 from django import forms
 from django.core.exceptions import ValidationError
 
-from idmg.forms import GovukDateField, GovukDateInput
+from govuk.forms import GovukDateField, GovukDateInput
 
 
 def error_for(field, value):

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from idmg.forms import GovukTimeField
+from govuk.forms import GovukTimeField
 
 
 @pytest.mark.parametrize(

@@ -155,8 +155,8 @@ def test_due_display_for_a_date():
     assert ActionFactory(due_date=datetime.date(2013, 4, 3)).due_display == "3 April 2013"
 
 
-def test_due_display_is_empty_with_no_due_date():
-    assert ActionFactory().due_display == ""
+def test_due_display_says_there_is_no_due_date():
+    assert ActionFactory().due_display == "No due date"
 
 
 def test_deleting_an_agenda_item_deletes_its_actions():

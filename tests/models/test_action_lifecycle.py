@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from actions.models import Action, ActionSummary, Status, Update
+from meetings.models import MinutesStatus
 from tests.factories import (
     ActionFactory,
     ActionOwnerFactory,
@@ -40,9 +41,9 @@ def action_at(meeting, **fields):
     return ActionFactory(agenda_item=AgendaItemFactory(meeting=meeting), **fields)
 
 
-def fetched(action):
+def fetched(action, today=None):
     """The action as a list of actions shows it: due date resolved, updates fetched newest first."""
-    return Action.objects.for_listing().get(pk=action.pk)
+    return Action.objects.for_listing(today).get(pk=action.pk)
 
 
 def references(actions):
@@ -200,15 +201,30 @@ def test_an_update_reported_at_a_meeting_is_dated_by_the_meeting(group, author):
     assert action.closed_on == JUNE_2013
 
 
-def test_a_change_of_due_date_is_kept_with_the_old_and_the_new_date(author):
-    action = ActionFactory(due_at_next_meeting=True)
+def test_a_change_of_due_date_after_circulation_is_kept_with_the_old_and_the_new_date(author):
+    action = ActionFactory(due_at_next_meeting=True, agenda_item__meeting__status=MinutesStatus.CIRCULATED)
+    action.due_date, action.due_at_next_meeting = datetime.date(2013, 9, 30), False
+    action.save()
 
-    update = action.record_update(author=author, due_date=datetime.date(2013, 9, 30), due_changed=True)
+    update = action.record_due_change(was_due_date=None, was_at_next_meeting=True, author=author)
 
-    action.refresh_from_db()
-    assert (action.due_date, action.due_at_next_meeting) == (datetime.date(2013, 9, 30), False)
     assert (update.old_due_date, update.new_due_date) == (None, datetime.date(2013, 9, 30))
     assert update.due_date_changed
+    assert update.text == "Due date changed from At the next meeting to 30 September 2013."
+    assert update.author == author
+
+
+def test_a_change_of_due_date_in_draft_minutes_is_no_update(author):
+    action = ActionFactory(due_date=datetime.date(2013, 9, 30))
+
+    assert action.record_due_change(was_due_date=None, was_at_next_meeting=True, author=author) is None
+    assert not action.updates.exists()
+
+
+def test_an_unchanged_due_date_is_no_update(author):
+    action = ActionFactory(due_at_next_meeting=True, agenda_item__meeting__status=MinutesStatus.CIRCULATED)
+
+    assert action.record_due_change(was_due_date=None, was_at_next_meeting=True, author=author) is None
 
 
 # The status on a date
@@ -361,7 +377,7 @@ def test_an_action_is_overdue_only_once_its_due_date_has_passed(due_date, overdu
     today = datetime.date(2013, 6, 1)
     action = ActionFactory(due_date=due_date)
 
-    assert fetched(action).is_overdue(today) is overdue
+    assert fetched(action, today=today).is_overdue is overdue
     assert (action in Action.objects.overdue(today)) is overdue
 
 
@@ -377,14 +393,14 @@ def test_a_closed_action_is_never_overdue(status):
     today = datetime.date(2013, 6, 1)
     action = ActionFactory(due_date=datetime.date(2013, 4, 1), status=status, closed_on=datetime.date(2013, 5, 1))
 
-    assert not fetched(action).is_overdue(today)
+    assert not fetched(action, today=today).is_overdue
     assert not Action.objects.overdue(today).exists()
 
 
 def test_an_action_with_no_due_date_is_never_overdue():
     action = ActionFactory()
 
-    assert not fetched(action).is_overdue(datetime.date(2030, 1, 1))
+    assert not fetched(action, today=datetime.date(2030, 1, 1)).is_overdue
     assert not Action.objects.overdue(datetime.date(2030, 1, 1)).exists()
 
 
@@ -426,7 +442,7 @@ def test_a_closed_action_due_at_a_past_meeting_is_not_overdue(group):
     )
     MeetingFactory(group=group, date=JUNE_2013)
 
-    assert not fetched(action).is_overdue(DECEMBER_2013)
+    assert not fetched(action, today=DECEMBER_2013).is_overdue
     assert not Action.objects.overdue(DECEMBER_2013).exists()
 
 
@@ -510,10 +526,10 @@ def test_by_urgency_puts_overdue_first_then_due_soonest_then_next_meeting_not_ye
     # Due at the next meeting after 14 January, which is on record: 11 March, now past.
     overdue_at_a_meeting = action_at(earlier, due_at_next_meeting=True)
 
-    actions = list(Action.objects.with_due().by_urgency())
+    actions = list(Action.objects.with_due(today).by_urgency())
 
     assert actions == [overdue_at_a_meeting, overdue, due_soon, due_later, next_meeting_unset, undated]
-    assert [action.is_overdue(today) for action in actions] == [True, True, False, False, False, False]
+    assert [action.is_overdue for action in actions] == [True, True, False, False, False, False]
 
 
 def test_by_urgency_keeps_actions_due_on_the_same_day_in_reference_order(group):
@@ -525,7 +541,7 @@ def test_by_urgency_keeps_actions_due_on_the_same_day_in_reference_order(group):
 
 
 def summary_of(today):
-    return ActionSummary.of(list(Action.objects.outstanding().with_due().with_next_meeting(today)), today)
+    return ActionSummary.of(list(Action.objects.outstanding().with_due(today).with_next_meeting(today)))
 
 
 def test_the_summary_counts_outstanding_overdue_and_due_by_the_next_meeting(group):
@@ -562,7 +578,7 @@ def test_with_no_next_meeting_on_record_only_actions_due_at_it_count_as_due_by_i
 
 
 def test_the_summary_of_no_actions_is_all_zero():
-    assert ActionSummary.of([], datetime.date(2013, 6, 1)) == ActionSummary(0, 0, 0)
+    assert ActionSummary.of([]) == ActionSummary(0, 0, 0)
 
 
 # Updates typed up late

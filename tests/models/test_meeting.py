@@ -97,8 +97,6 @@ def test_upcoming_and_past_default_to_the_real_today():
 
     assert list(Meeting.objects.upcoming()) == [upcoming]
     assert list(Meeting.objects.past()) == [past]
-    assert upcoming.is_upcoming
-    assert not past.is_upcoming
 
 
 def test_meetings_are_listed_newest_first():

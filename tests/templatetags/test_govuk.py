@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from idmg.templatetags.govuk import govuk_time
+from govuk.templatetags.govuk import govuk_time
 
 
 @pytest.mark.parametrize(

@@ -130,14 +130,17 @@ def test_an_empty_post_shows_the_error(secretariat_client, action):
     assert not Update.objects.exists()
 
 
-def test_an_owning_departments_user_may_post_an_update(department_client, action):
+def test_an_owning_departments_user_may_post_an_update(department_client, action, meeting):
+    meeting.circulate()
+
     response = department_client.post(action_url(action), {"status": "in_progress", "text": "Scoping has begun."})
 
     assertRedirects(response, action_url(action), fetch_redirect_response=False)
     assert Update.objects.get().new_status == Status.IN_PROGRESS
 
 
-def test_another_departments_user_may_read_the_action_but_not_post_an_update(client, action):
+def test_another_departments_user_may_read_the_action_but_not_post_an_update(client, action, meeting):
+    meeting.circulate()
     user = UserFactory(username="dwp")
     client.force_login(user)
 
@@ -165,14 +168,31 @@ def test_it_requires_sign_in(assert_sign_in_required, action, method):
     assert not Update.objects.exists()
 
 
-def test_it_links_a_department_user_to_circulated_minutes_but_not_to_drafts(department_client, action, meeting):
-    draft_link = f'href="{meeting.get_absolute_url()}#item-{action.agenda_item_id}"'
+def test_a_department_user_cannot_open_an_action_of_draft_minutes(department_client, action):
+    response = department_client.get(action_url(action))
 
-    assertNotContains(department_client.get(action_url(action)), draft_link)
+    assertContains(response, "only the group&#x27;s secretariat can see it yet", status_code=403)
+    assertNotContains(response, action.text, status_code=403)
 
+
+def test_a_department_user_cannot_post_on_an_action_of_draft_minutes(department_client, action):
+    response = department_client.post(action_url(action), {"status": "in_progress", "text": "Scoping has begun."})
+
+    assert response.status_code == 403
+    assert not Update.objects.exists()
+
+
+def test_it_links_a_department_user_to_circulated_minutes_but_not_to_a_later_draft(
+    department_client, action, meeting, secretariat_user
+):
     meeting.circulate()
+    later = MeetingFactory(group=meeting.group, date=datetime.date(2013, 6, 3))
+    action.record_update(author=secretariat_user, text="Scoping has begun.", meeting=later)
 
-    assertContains(department_client.get(action_url(action)), draft_link)
+    response = department_client.get(action_url(action))
+
+    assertContains(response, f'href="{meeting.get_absolute_url()}#item-{action.agenda_item_id}"')
+    assertNotContains(response, f'href="{later.get_absolute_url()}')
 
 
 def test_it_links_the_secretariat_to_its_draft_minutes(secretariat_client, action, meeting):

@@ -101,6 +101,7 @@ def test_it_lists_a_change_of_status_posted_on_the_action_page(
     department_client, department_user, changes_listed, action
 ):
     action.set_owners([DepartmentFactory(short_name="Home Office")])
+    action.meeting.circulate()
 
     department_client.post(f"/actions/{action.pk}/", {"status": "done", "text": "Guidance published."})
     changes = changes_listed(department_client.get(history_url(action)))
@@ -129,11 +130,17 @@ def test_it_links_to_the_action_page_for_its_updates(secretariat_client, action)
     assertContains(response, f'<a class="govuk-link" href="/actions/{action.pk}/">the action\'s page</a>', html=True)
 
 
-def test_a_department_user_reads_it(department_client, changes_listed, action):
+def test_a_department_user_reads_it_once_the_minutes_are_circulated(department_client, changes_listed, action):
+    action.meeting.circulate()
+
     assert headings(changes_listed(department_client.get(history_url(action)))) == [
         "Added Owner: MOJ (lead)",
         "Added Action: IDMG 2013-03 A1",
     ]
+
+
+def test_a_department_user_cannot_read_it_while_the_minutes_are_a_draft(department_client, action):
+    assert department_client.get(history_url(action)).status_code == 403
 
 
 def test_it_rejects_post(secretariat_client, action):
@@ -146,3 +153,23 @@ def test_it_404s_for_an_unknown_action(secretariat_client):
 
 def test_it_requires_sign_in(assert_sign_in_required, action):
     assert_sign_in_required(history_url(action))
+
+
+# The session and the user; the action with its meeting and group; the groups the user serves;
+# the history of the action and of its owners; and the records they name, one query for each model
+# (meetings, agenda items, actions and departments).
+HISTORY_QUERIES = 10
+
+
+@pytest.mark.parametrize("count", [1, 20])
+def test_its_query_count_does_not_grow_with_the_owners_it_names(
+    secretariat_client, secretariat_user, action, django_assert_num_queries, count
+):
+    action.meeting.group.secretariat.add(secretariat_user)
+    action.set_owners([DepartmentFactory(short_name=f"Department {number}") for number in range(count)])
+    secretariat_client.get(history_url(action))
+
+    with django_assert_num_queries(HISTORY_QUERIES):
+        response = secretariat_client.get(history_url(action))
+
+    assertContains(response, f"Department {count - 1}")

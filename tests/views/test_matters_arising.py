@@ -24,11 +24,11 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-# The session and the user; the meeting, whether the user serves its group and whether its
-# minutes are locked; the meeting again with its group, corrections, attendees, apologies, agenda
-# items, paragraphs, actions and their owners; the next item number; the matters arising with
-# their owners and updates; the departments and people the forms suggest.
-RECORD_QUERIES = 19
+# The session and the user; the meeting with its group, loaded once; the groups the user serves;
+# its corrections, attendees, apologies, agenda items, paragraphs, actions and their owners; the
+# next item number; the matters arising with their owners and updates; the departments and people
+# the forms suggest.
+RECORD_QUERIES = 17
 # The session and the user; the meeting with its group, corrections, attendees, apologies, agenda
 # items, paragraphs, actions and their owners; whether the user serves its group; the matters
 # arising with their owners and updates.

@@ -13,6 +13,7 @@ from tests.factories import (
     DepartmentFactory,
     MeetingFactory,
     ParagraphFactory,
+    PersonFactory,
 )
 from tests.history_pages import written_when
 
@@ -302,3 +303,40 @@ def test_it_404s_for_an_unknown_meeting(secretariat_client):
 
 def test_it_requires_sign_in(assert_sign_in_required, meeting):
     assert_sign_in_required(history_url(meeting))
+
+
+def a_meeting_naming(count):
+    """A meeting whose register and actions name ``count`` departments and people, each changed once."""
+    meeting = MeetingFactory(date=datetime.date(2013, 3, 11))
+    item = AgendaItemFactory(meeting=meeting)
+    for number in range(count):
+        attendee = AttendeeFactory(
+            meeting=meeting, department__short_name=f"Department {number}", person__name=f"Person {number}"
+        )
+        attendee.person = PersonFactory(name=f"Deputy {number}")
+        attendee.save()
+        action = ActionFactory(agenda_item=item)
+        action.set_owners([attendee.department])
+    return meeting
+
+
+# The session and the user; the meeting with its group; the groups the user serves; the ids of its
+# agenda items and actions; the history of the meeting, its attendees, apologies, agenda items,
+# paragraphs, actions and owners; and the records they name, one query for each model (groups,
+# meetings, departments, people, agenda items and actions).
+HISTORY_QUERIES = 19
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_its_query_count_does_not_grow_with_the_names_it_shows(
+    secretariat_client, secretariat_user, django_assert_num_queries, count
+):
+    meeting = a_meeting_naming(count)
+    meeting.group.secretariat.add(secretariat_user)
+    secretariat_client.get(history_url(meeting))
+
+    with django_assert_num_queries(HISTORY_QUERIES):
+        response = secretariat_client.get(history_url(meeting))
+
+    assertContains(response, f"Deputy {count - 1}")
+    assertContains(response, f"Department {count - 1}")

@@ -14,14 +14,13 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-# The session and the user; the checks that the user serves the group and that the minutes are
-# not locked (the meeting, the groups served, the status); the meeting with its group, its
-# corrections, attendees, apologies, agenda items, paragraphs, actions and their owners; the next
-# item number; the matters arising with their owners and updates; the departments and people the
-# forms suggest.
-QUERIES = 19
+# The session and the user; the meeting with its group, loaded once; the groups the user serves;
+# its corrections, attendees, apologies, agenda items, paragraphs, actions and their owners; the
+# next item number; the matters arising with their owners and updates; the departments and people
+# the forms suggest.
+QUERIES = 17
 # One section alone leaves out the suggestions, which stay on the page around it.
-SECTION_QUERIES = 17
+SECTION_QUERIES = 15
 
 # Minutes as short as they come, and as long as the group's longest.
 SHORT = {"attendees": 2, "items": 1, "actions_per_item": 1, "owners_per_action": 1, "paragraphs_per_item": 1}

@@ -7,6 +7,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from actions.models import Status
+from meetings.models import MinutesStatus
 from tests.factories import (
     ActionFactory,
     ActionOwnerFactory,
@@ -54,9 +55,9 @@ def departments():
 def meetings():
     idmg, board = GroupFactory(short_name="IDMG"), GroupFactory(short_name="Board")
     return {
-        "IDMG 2012": MeetingFactory(group=idmg, date=datetime.date(2012, 4, 17)),
-        "IDMG 2013": MeetingFactory(group=idmg, date=datetime.date(2013, 3, 11)),
-        "Board 2013": MeetingFactory(group=board, date=datetime.date(2013, 2, 4)),
+        "IDMG 2012": MeetingFactory(group=idmg, date=datetime.date(2012, 4, 17), status=MinutesStatus.PUBLISHED),
+        "IDMG 2013": MeetingFactory(group=idmg, date=datetime.date(2013, 3, 11), status=MinutesStatus.CIRCULATED),
+        "Board 2013": MeetingFactory(group=board, date=datetime.date(2013, 2, 4), status=MinutesStatus.CIRCULATED),
     }
 
 
@@ -414,5 +415,27 @@ def test_it_requires_sign_in(assert_sign_in_required):
     assert_sign_in_required("/actions/")
 
 
-def test_department_users_see_every_action(department_client, register):
+def test_department_users_see_every_action_of_circulated_minutes(department_client, register):
     assert len(listed(department_client.get("/actions/"))) == 7
+
+
+def test_department_users_see_no_action_of_draft_minutes(department_client, register, meetings):
+    draft = ActionFactory(
+        agenda_item__meeting=MeetingFactory(group=meetings["IDMG 2013"].group, date=datetime.date(2013, 6, 3)),
+        text="Draft action",
+    )
+
+    response = department_client.get("/actions/")
+
+    assert draft.reference not in listed(response)
+    assertNotContains(response, "Draft action")
+
+
+def test_the_secretariat_sees_its_groups_draft_actions(secretariat_client, secretariat_user, register, meetings):
+    draft = ActionFactory(
+        agenda_item__meeting=MeetingFactory(group=meetings["IDMG 2013"].group, date=datetime.date(2013, 6, 3)),
+        text="Draft action",
+    )
+    draft.meeting.group.secretariat.add(secretariat_user)
+
+    assert draft.reference in listed(secretariat_client.get("/actions/"))

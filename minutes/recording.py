@@ -4,15 +4,15 @@ Every form on the page has its own prefix, so a form that comes back with errors
 of the blank one it was submitted from, and htmx can re-render any one section of the page alone.
 """
 
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django_htmx.http import trigger_client_event
 
 from actions.forms import ActionForm, UpdateForm
 from actions.models import Action
 from meetings.forms import AgendaItemForm, ApologyForm, AttendeeForm, ParagraphForm
-from meetings.models import Department, Meeting, Person
+from meetings.models import Department, Person
 
-TEMPLATE = "meetings/record.html"
+TEMPLATE = "minutes/record.html"
 
 
 class Section:
@@ -27,18 +27,14 @@ class Section:
         return f"item-{self.item.pk}" if self.item else self.partial
 
     @classmethod
-    def parse(cls, name, meeting):
-        """The section a ``?section=`` value names, or None."""
-        if name in {"attendees", "apologies", "agenda", "matters-arising"}:
-            return cls(name)
-        if name and name.startswith("item-") and name[5:].isdigit():
-            item = next((item for item in meeting.agenda_items.all() if item.pk == int(name[5:])), None)
+    def parse(cls, element_id, meeting):
+        """The section of the meeting's page with this id ("attendees", "item-12"), or None."""
+        if element_id in {"attendees", "apologies", "agenda", "matters-arising"}:
+            return cls(element_id)
+        if element_id and element_id.startswith("item-") and element_id[5:].isdigit():
+            item = next((item for item in meeting.agenda_items.all() if item.pk == int(element_id[5:])), None)
             return cls("agenda-item", item) if item else None
         return None
-
-
-def load_meeting(pk):
-    return get_object_or_404(Meeting.objects.with_minutes(), pk=pk)
 
 
 def build_context(meeting, *, form=None, editing=None, focus=None):
@@ -96,7 +92,7 @@ def announced(response, message):
     return trigger_client_event(response, "announce", {"message": message}, after="settle")
 
 
-def render_workspace(request, meeting, *, section=None, status=200, **kwargs):
+def render_recording_page(request, meeting, *, section=None, status=200, **kwargs):
     """The whole recording page, or for htmx only the section that changed."""
     context = build_context(meeting, **kwargs)
     template = TEMPLATE

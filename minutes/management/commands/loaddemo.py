@@ -4,8 +4,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from actions.models import Action
-from meetings import demo
 from meetings.models import Department, DepartmentMember, Group, Meeting, Person
+from minutes import demo
 
 DEMO_USERS = [
     # username, password, role

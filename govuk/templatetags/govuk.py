@@ -2,7 +2,7 @@
 
 from django import forms, template
 
-from idmg.forms import GovukDateInput
+from govuk.forms import GovukDateInput
 
 register = template.Library()
 

@@ -19,11 +19,11 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from actions.forms import ActionForm
 from actions.models import Action
-from meetings.access import secretariat_required, unlocked_minutes_required
+from meetings.access import secretariat_meeting
 from meetings.forms import AgendaItemForm, ApologyForm, AttendeeForm, ParagraphForm
 from meetings.models import AgendaItem, Apology, Attendee, Paragraph
-from meetings.versioning import EditConflict
-from meetings.workspace import Section, announced, load_meeting, render_workspace
+from minutes.contents import with_minutes
+from minutes.recording import Section, announced, render_recording_page
 
 
 @dataclass(frozen=True)
@@ -37,16 +37,19 @@ class RowKind:
     """Why a row that holds progress updates cannot be removed, formatted with ``row``."""
 
     def section(self, meeting, row=None, item=None):
+        """The section of the recording page that rows of this kind are in: the agenda item's, for
+        rows in an item."""
         if self.in_item:
-            item_pk = item.pk if item else row.agenda_item_id
-            return Section("agenda-item", next(i for i in meeting.agenda_items.all() if i.pk == item_pk))
-        return Section({"attendee": "attendees", "apology": "apologies", "agenda_item": "agenda"}[self.name])
+            return Section.parse(f"item-{item.pk if item else row.agenda_item_id}", meeting)
+        return Section.parse(
+            {"attendee": "attendees", "apology": "apologies", "agenda_item": "agenda"}[self.name], meeting
+        )
 
-    def keeps(self, row):
+    def is_kept(self, row):
         """Whether updates keep the row on the record, so it cannot be removed."""
         return bool(self.kept_message) and row.has_updates
 
-    def said(self, row, done):
+    def announcement(self, row, done):
         """What a screen reader is told after a change: "Attendee added"."""
         return f"{row._meta.verbose_name.capitalize()} {done}"
 
@@ -70,16 +73,16 @@ class RowKind:
         """URL patterns for this kind of row, named ``<name>-add``, ``-edit``, ``-delete``, ``-move``."""
         add_route = f"items/<int:item_pk>/{plural}/add/" if self.in_item else f"{plural}/add/"
         return [
-            path(add_route, guarded(add_row), {"kind": self}, name=f"{self.name}-add"),
-            path(f"{plural}/<int:pk>/edit/", guarded(edit_row), {"kind": self}, name=f"{self.name}-edit"),
-            path(f"{plural}/<int:pk>/delete/", guarded(delete_row), {"kind": self}, name=f"{self.name}-delete"),
-            path(f"{plural}/<int:pk>/move/", guarded(move_row), {"kind": self}, name=f"{self.name}-move"),
+            path(add_route, add_row, {"kind": self}, name=f"{self.name}-add"),
+            path(f"{plural}/<int:pk>/edit/", edit_row, {"kind": self}, name=f"{self.name}-edit"),
+            path(f"{plural}/<int:pk>/delete/", delete_row, {"kind": self}, name=f"{self.name}-delete"),
+            path(f"{plural}/<int:pk>/move/", move_row, {"kind": self}, name=f"{self.name}-move"),
         ]
 
 
-def guarded(view):
+def recorded_meeting(request, pk):
     """Only the group's secretariat changes a meeting's rows, and only while the minutes are unapproved."""
-    return secretariat_required(unlocked_minutes_required(view))
+    return secretariat_meeting(request, pk, unlocked=True, meetings=with_minutes())
 
 
 ATTENDEE = RowKind("attendee", Attendee, AttendeeForm)
@@ -102,22 +105,23 @@ ACTION = RowKind(
 )
 
 
-def saved(request, meeting_pk, section, announcement, focus=None):
+def after_change(request, meeting, section, announcement, focus=None):
     """After a change: the fresh section for htmx, otherwise back to the page at that section.
 
     htmx changes no page, so the ``announcement`` ("Attendee added") is read out by screen readers.
     """
-    meeting = load_meeting(meeting_pk)
     if request.htmx:
-        section = Section.parse(section.element_id, meeting) or section
-        response = render_workspace(request, meeting, section=section, focus=focus)
+        meeting = get_object_or_404(with_minutes(), pk=meeting.pk)
+        response = render_recording_page(
+            request, meeting, section=Section.parse(section.element_id, meeting), focus=focus
+        )
         return announced(response, announcement)
     return HttpResponseRedirect(f"{meeting.get_record_url()}#{section.element_id}")
 
 
 @require_http_methods(["GET", "POST"])
 def add_row(request, meeting_pk, kind, item_pk=None):
-    meeting = load_meeting(meeting_pk)
+    meeting = recorded_meeting(request, meeting_pk)
     item = None
     if kind.in_item:
         item = next((item for item in meeting.agenda_items.all() if item.pk == item_pk), None)
@@ -128,42 +132,39 @@ def add_row(request, meeting_pk, kind, item_pk=None):
         return HttpResponseRedirect(f"{meeting.get_record_url()}#{kind.section(meeting, item=item).element_id}")
     form = kind.form(meeting, item=item, data=request.POST, author=request.user)
     if not form.is_valid():
-        return render_workspace(request, meeting, section=kind.section(meeting, item=item), form=form)
+        return render_recording_page(request, meeting, section=kind.section(meeting, item=item), form=form)
     form.save()
-    return saved(request, meeting_pk, kind.section(meeting, item=item), kind.said(form.instance, "added"), form.prefix)
+    return after_change(
+        request, meeting, kind.section(meeting, item=item), kind.announcement(form.instance, "added"), form.prefix
+    )
 
 
 @require_http_methods(["GET", "POST"])
 def edit_row(request, meeting_pk, kind, pk):
-    meeting = load_meeting(meeting_pk)
+    meeting = recorded_meeting(request, meeting_pk)
     row = kind.get_row(meeting, pk)
     item = getattr(row, "agenda_item", None)
     form = kind.form(meeting, item=item, row=row, data=request.POST or None, author=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            form.save()
-        except EditConflict:
-            form.add_error(None, "Someone else saved a change to this at the same moment. Check it and save again.")
-        else:
-            return saved(request, meeting_pk, kind.section(meeting, row=row), kind.said(row, "saved"))
-    return render_workspace(request, meeting, section=kind.section(meeting, row=row), form=form, editing=row)
+    if request.method == "POST" and form.is_valid() and form.save_unless_conflict():
+        return after_change(request, meeting, kind.section(meeting, row=row), kind.announcement(row, "saved"))
+    return render_recording_page(request, meeting, section=kind.section(meeting, row=row), form=form, editing=row)
 
 
 @require_http_methods(["GET", "POST"])
 def delete_row(request, meeting_pk, kind, pk):
-    meeting = load_meeting(meeting_pk)
+    meeting = recorded_meeting(request, meeting_pk)
     row = kind.get_row(meeting, pk)
     section = kind.section(meeting, row=row)
     if request.method == "GET":
         # Without JavaScript the Remove link asks here first; with it, the browser's confirm does.
         return render(
             request,
-            "meetings/remove_row.html",
+            "minutes/remove_row.html",
             {
                 "meeting": meeting,
                 "row": row,
                 "noun": row._meta.verbose_name,
-                "kept_because": kind.kept_message.format(row=row) if kind.keeps(row) else "",
+                "kept_because": kind.kept_message.format(row=row) if kind.is_kept(row) else "",
                 "holds_rows": kind is AGENDA_ITEM,
                 "back": f"{meeting.get_record_url()}#{section.element_id}",
             },
@@ -174,16 +175,16 @@ def delete_row(request, meeting_pk, kind, pk):
         messages.error(request, kind.kept_message.format(row=row))
         # The whole page, so that the message shows above the row that stayed.
         return (HttpResponseClientRedirect if request.htmx else HttpResponseRedirect)(meeting.get_record_url())
-    return saved(request, meeting_pk, section, kind.said(row, "removed"))
+    return after_change(request, meeting, section, kind.announcement(row, "removed"))
 
 
 @require_POST
 def move_row(request, meeting_pk, kind, pk):
-    meeting = load_meeting(meeting_pk)
+    meeting = recorded_meeting(request, meeting_pk)
     row = kind.get_row(meeting, pk)
     if request.POST.get("direction") not in {"up", "down"}:
         raise BadRequest("Move a row up or down")
     row.move(request.POST["direction"])
-    return saved(
-        request, meeting_pk, kind.section(meeting, row=row), kind.said(row, f"moved {request.POST['direction']}")
+    return after_change(
+        request, meeting, kind.section(meeting, row=row), kind.announcement(row, f"moved {request.POST['direction']}")
     )

@@ -1,0 +1,13 @@
+"""A meeting's history: its own changes and those of the actions it raised."""
+
+from actions.history import action_sources
+from actions.models import Action
+from meetings.changes import RecordNames, history_of
+from meetings.history import meeting_sources
+
+
+def meeting_changes(meeting):
+    """Every change to a meeting, its register, agenda items, paragraphs, actions and owners, newest first."""
+    names = RecordNames()
+    action_ids = set(Action.history.filter(meeting_id=meeting.pk).values_list("id", flat=True))
+    return history_of([*meeting_sources(meeting, names), *action_sources(action_ids, names)], names)
