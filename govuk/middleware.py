@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.shortcuts import resolve_url
+from django.utils.cache import patch_cache_control
 from django_htmx.http import HttpResponseClientRedirect
 
 
@@ -21,4 +22,21 @@ class HtmxSignInRedirectMiddleware:
             and response.get("Location", "").startswith(f"{sign_in}?")
         ):
             return HttpResponseClientRedirect(response["Location"])
+        return response
+
+
+class NoStoreForSignedInMiddleware:
+    """Pages and downloads for a signed-in user are theirs alone: no shared cache or browser history keeps them.
+
+    A response that sets its own Cache-Control (a public page) keeps it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True, no_store=True)
         return response

@@ -64,6 +64,11 @@ class DepartmentQuerySet(models.QuerySet):
         match = difflib.get_close_matches(" ".join(text.split()).lower(), by_name, n=1, cutoff=0.75)
         return by_name[match[0]] if match else None
 
+    def known_to(self, user):
+        """The departments the user may be offered as suggestions: none known only from minutes they
+        may not read, such as another group's draft register."""
+        return suggestable(self, user, ["attendances", "apologies", "action_ownerships__action"])
+
     def resolve(self, text):
         """The department a person typed, by short or full name, created if it is new."""
         text = " ".join(text.split())
@@ -117,7 +122,30 @@ class Department(models.Model):
         return department
 
 
+def suggestable(queryset, user, appearances):
+    """The departments or people of ``queryset`` that the user may be offered as suggestions.
+
+    Those that appear in minutes (through ``appearances``, paths to records of a meeting) only where
+    the user may not read them, such as another group's draft register, are left out.
+    """
+    if user.is_superuser:
+        return queryset
+    readable_meetings = Meeting.objects.visible_to(user).values("pk")
+    readable, anywhere = Q(), Q()
+    for path in appearances:
+        readable |= Q(**{f"{path}__meeting__in": readable_meetings})
+        anywhere |= Q(**{f"{path}__isnull": False})
+    everything = queryset.model.objects
+    return queryset.filter(
+        Q(pk__in=everything.filter(readable).values("pk")) | ~Q(pk__in=everything.filter(anywhere).values("pk"))
+    )
+
+
 class PersonQuerySet(models.QuerySet):
+    def known_to(self, user):
+        """The people the user may be offered as suggestions: none known only from minutes they may not read."""
+        return suggestable(self, user, ["attendances", "deputised_attendances", "apologies"])
+
     def resolve(self, name):
         """The person a secretariat officer typed, created if new; None for a blank or "Official"."""
         name = " ".join(name.split())

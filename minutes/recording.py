@@ -37,7 +37,7 @@ class Section:
         return None
 
 
-def build_context(meeting, *, form=None, editing=None, focus=None):
+def build_context(meeting, user, *, form=None, editing=None, focus=None):
     """The page's context: a blank form in every slot but the one ``form`` fills."""
     forms = {}
 
@@ -72,8 +72,8 @@ def build_context(meeting, *, form=None, editing=None, focus=None):
         "edit_form": form if editing is not None else None,
         "invalid_form": form if form is not None and form.is_bound and form.errors else None,
         "focus": focus,
-        "departments": Department.objects.only("short_name", "name"),
-        "people": Person.objects.only("name"),
+        "departments": Department.objects.known_to(user).only("short_name", "name"),
+        "people": Person.objects.known_to(user).only("name"),
     }
 
 
@@ -94,7 +94,7 @@ def announced(response, message):
 
 def render_recording_page(request, meeting, *, section=None, status=200, **kwargs):
     """The whole recording page, or for htmx only the section that changed."""
-    context = build_context(meeting, **kwargs)
+    context = build_context(meeting, request.user, **kwargs)
     template = TEMPLATE
     if request.htmx and section is not None:
         template = f"{TEMPLATE}#{section.partial}"

@@ -680,3 +680,44 @@ def test_only_the_administrator_gets_into_the_django_admin(signed_in, role):
         assert response.status_code == 200
     else:
         assertRedirects(response, "/admin/login/?next=/admin/", fetch_redirect_response=False)
+
+
+def keep_it_secret(minutes):
+    """Give the draft's rows words that no other page could show by chance."""
+    for number, row in enumerate([*minutes.actions, *minutes.paragraphs], start=1):
+        row.text = f"Secret draft words {number}"
+        row.save()
+    for number, item in enumerate(minutes.agenda_items, start=1):
+        item.title = f"Secret draft item {number}"
+        item.save()
+    return ["Secret draft words", "Secret draft item", *(attendee.person.name for attendee in minutes.attendees)]
+
+
+OPEN_PAGES = [endpoint for endpoint in ENDPOINTS if endpoint.method == "GET" and endpoint.who == ANYONE]
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("endpoint", OPEN_PAGES, ids=str)
+def test_no_page_or_download_shows_anything_of_draft_minutes_outside_their_secretariat(signed_in, endpoint, role):
+    minutes = build_minutes(MinutesStatus.DRAFT)
+    secrets = keep_it_secret(minutes)
+    client = signed_in(role)
+
+    content = endpoint.ask(client, minutes).content.decode()
+
+    shown = [secret for secret in secrets if secret in content]
+    if role not in SERVING:
+        assert shown == []
+    elif endpoint.name in {"actions:register", "actions:register-csv"}:
+        assert "Secret draft words" in shown, "the group's secretariat sees its draft actions"
+
+
+def test_the_open_pages_are_the_lists_and_exports():
+    assert {endpoint.name for endpoint in OPEN_PAGES} == {
+        "meetings:groups",
+        "meetings:group",
+        "actions:register",
+        "actions:register-csv",
+        "actions:departments",
+        "actions:department",
+    }

@@ -69,3 +69,9 @@ def govuk_time(value):
     hour = value.hour % 12 or 12
     suffix = "am" if value.hour < 12 else "pm"
     return f"{hour}:{value.minute:02d}{suffix}" if value.minute else f"{hour}{suffix}"
+
+
+@register.inclusion_tag("includes/breadcrumbs.html")
+def breadcrumbs(*labels_and_urls):
+    """GOV.UK breadcrumbs: ``{% breadcrumbs "Groups" groups_url group.short_name group_url %}``."""
+    return {"crumbs": list(zip(labels_and_urls[::2], labels_and_urls[1::2], strict=True))}

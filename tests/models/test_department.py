@@ -3,7 +3,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 
 from meetings.models import Department
-from tests.factories import DepartmentFactory
+from tests.factories import ActionOwnerFactory, DepartmentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +102,10 @@ def test_departments_are_listed_by_short_name():
         DepartmentFactory(short_name=short_name)
 
     assert [department.short_name for department in Department.objects.all()] == ["AGO", "DH", "MOJ"]
+
+
+def test_a_department_known_only_from_another_groups_draft_actions_is_not_suggested():
+    ActionOwnerFactory(department__short_name="Secret Unit")
+    DepartmentFactory(short_name="Home Office")
+
+    assert list(Department.objects.known_to(UserFactory()).values_list("short_name", flat=True)) == ["Home Office"]

@@ -1,8 +1,8 @@
 import pytest
 from django.db import IntegrityError, transaction
 
-from meetings.models import Person
-from tests.factories import PersonFactory
+from meetings.models import MinutesStatus, Person
+from tests.factories import ApologyFactory, AttendeeFactory, MeetingFactory, PersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +51,40 @@ def test_people_are_listed_by_name():
         PersonFactory(name=name)
 
     assert list(Person.objects.values_list("name", flat=True)) == ["Helen Grant MP", "Jo Swinson MP", "Oliver Heald MP"]
+
+
+# Person.objects.known_to: the people the recording page suggests
+
+
+@pytest.fixture
+def officer():
+    return UserFactory(username="idmg-secretariat")
+
+
+def test_a_person_known_only_from_another_groups_draft_is_not_suggested(officer):
+    AttendeeFactory(meeting=MeetingFactory(), person__name="Secret Minister MP")
+
+    assert not Person.objects.known_to(officer).filter(name="Secret Minister MP").exists()
+
+
+def test_a_person_deputised_for_or_sending_apologies_in_another_groups_draft_is_not_suggested(officer):
+    draft = MeetingFactory()
+    AttendeeFactory(meeting=draft, deputising_for=PersonFactory(name="Deputised Minister MP"))
+    ApologyFactory(meeting=draft, person__name="Absent Minister MP")
+
+    assert not Person.objects.known_to(officer).filter(name__in=["Deputised Minister MP", "Absent Minister MP"])
+
+
+def test_a_person_of_circulated_minutes_or_of_the_officers_own_draft_is_suggested(officer):
+    AttendeeFactory(meeting=MeetingFactory(status=MinutesStatus.CIRCULATED), person__name="Mark Harper MP")
+    own_draft = MeetingFactory()
+    own_draft.group.secretariat.add(officer)
+    AttendeeFactory(meeting=own_draft, person__name="Lord Wallace")
+
+    assert set(Person.objects.known_to(officer).values_list("name", flat=True)) >= {"Mark Harper MP", "Lord Wallace"}
+
+
+def test_a_person_in_no_minutes_yet_is_suggested(officer):
+    PersonFactory(name="Jeremy Browne MP")
+
+    assert Person.objects.known_to(officer).filter(name="Jeremy Browne MP").exists()
