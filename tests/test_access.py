@@ -44,6 +44,7 @@ from tests.factories import (
     ParagraphFactory,
     UserFactory,
 )
+from tests.meeting_form import meeting_details
 
 pytestmark = pytest.mark.django_db
 
@@ -192,7 +193,7 @@ NEXT_STEP = {
     MinutesStatus.PUBLISHED: {"transition": "publish"},  # refused with a message: nothing is left to do
 }
 
-MEETING_FIELDS = {"date_day": "11", "date_month": "3", "date_year": "2013", "place": "Home Office, 2 Marsham Street"}
+MEETING_FIELDS = meeting_details(datetime.date(2013, 3, 11), place="Home Office, 2 Marsham Street")
 
 
 def next_step(minutes):

@@ -19,6 +19,7 @@ from tests.factories import (
     MeetingFactory,
     UserFactory,
 )
+from tests.meeting_form import MARCH_2013, meeting_details
 
 pytestmark = pytest.mark.django_db
 
@@ -159,21 +160,7 @@ def meeting_url(meeting):
 
 
 def meeting_typed(version, **fields):
-    return {
-        "date_day": "11",
-        "date_month": "3",
-        "date_year": "2013",
-        "start_time": "14:00",
-        "end_time": "",
-        "place": "Home Office",
-        "next_meeting_date_day": "",
-        "next_meeting_date_month": "",
-        "next_meeting_date_year": "",
-        "next_meeting_start_time": "",
-        "next_meeting_end_time": "",
-        "next_meeting_place": "",
-        "version": version,
-    } | fields
+    return meeting_details(MARCH_2013, version=version, **{"start_time": "14:00", "place": "Home Office"} | fields)
 
 
 def test_the_second_save_of_the_meeting_details_is_refused(first, second, meeting):

@@ -7,7 +7,7 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 
 from actions.models import Action
 from meetings.models import Meeting, MinutesStatus
-from tests.factories import ActionFactory, ActionOwnerFactory, AgendaItemFactory, DepartmentFactory, MeetingFactory
+from tests.factories import ActionFactory, AgendaItemFactory, DepartmentFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -271,78 +271,6 @@ def test_it_returns_the_agenda_item_without_the_removed_action_for_htmx(
     html = assert_section_alone(response, f"item-{item.pk}")
     assert TEXT not in html
     assert '<p class="govuk-body">None</p>' in html
-
-
-def test_it_asks_before_removing_without_javascript(secretariat_client, action):
-    response = secretariat_client.get(row_url(action, "delete"))
-
-    assertContains(response, "Are you sure you want to remove this action?")
-    assertContains(response, f'<div class="govuk-inset-text">{action}</div>', html=True)
-    back = f"/meetings/{action.meeting_id}/record/#item-{action.agenda_item_id}"
-    assertContains(response, f'href="{back}"')
-    assert Action.objects.filter(pk=action.pk).exists()
-
-
-def test_it_moves_an_action_up_and_down(secretariat_client, item):
-    first, second, third = ActionFactory.create_batch(3, agenda_item=item)
-
-    response = secretariat_client.post(row_url(first, "move"), {"direction": "down"})
-
-    assertRedirects(response, record_url(item), fetch_redirect_response=False)
-    assert actions(item) == [second.pk, first.pk, third.pk]
-
-    secretariat_client.post(row_url(third, "move"), {"direction": "up"})
-
-    assert actions(item) == [second.pk, third.pk, first.pk]
-
-
-def test_it_returns_the_reordered_agenda_item_for_htmx(secretariat_client, htmx_headers, item, assert_section_alone):
-    first, second = ActionFactory.create_batch(2, agenda_item=item)
-    ActionOwnerFactory(action=first)
-
-    response = secretariat_client.post(row_url(second, "move"), {"direction": "up"}, headers=htmx_headers)
-
-    html = assert_section_alone(response, f"item-{item.pk}")
-    assert html.index(f'id="action-{second.pk}"') < html.index(f'id="action-{first.pk}"')
-
-
-def test_it_rejects_an_unknown_direction(secretariat_client, item):
-    first, second = ActionFactory.create_batch(2, agenda_item=item)
-
-    response = secretariat_client.post(row_url(first, "move"), {"direction": "DOWN"})
-
-    assert response.status_code == 400
-    assert actions(item) == [first.pk, second.pk]
-
-
-def test_opening_the_add_address_goes_to_the_form_on_the_recording_page(secretariat_client, item):
-    response = secretariat_client.get(add_url(item))
-
-    assertRedirects(response, f"/meetings/{item.meeting_id}/record/#item-{item.pk}", fetch_redirect_response=False)
-
-
-def test_it_rejects_get_to_move(secretariat_client, item, action):
-    assert secretariat_client.get(row_url(action, "move")).status_code == 405
-
-
-def test_it_404s_for_an_action_of_another_meeting(secretariat_client, meeting):
-    elsewhere = ActionFactory(text="Update members on the data issue")
-    through_this_meeting = f"/meetings/{meeting.pk}/actions/{elsewhere.pk}"
-
-    assert secretariat_client.get(f"{through_this_meeting}/edit/").status_code == 404
-    assert secretariat_client.post(f"{through_this_meeting}/edit/", changed_action(elsewhere)).status_code == 404
-    assert secretariat_client.post(f"{through_this_meeting}/move/", {"direction": "up"}).status_code == 404
-    assert secretariat_client.post(f"{through_this_meeting}/delete/").status_code == 404
-    elsewhere.refresh_from_db()
-    assert elsewhere.text == "Update members on the data issue"
-
-
-def test_it_requires_sign_in(assert_sign_in_required, item, action):
-    assert_sign_in_required(add_url(item), method="post")
-    assert_sign_in_required(row_url(action, "edit"))
-    assert_sign_in_required(row_url(action, "delete"), method="post")
-    assert_sign_in_required(row_url(action, "move"), method="post")
-    assert actions(item) == [action.pk]
 
 
 def test_it_keeps_an_action_that_has_updates_and_says_why(secretariat_client, secretariat_user, item, action):

@@ -3,7 +3,6 @@
 import pytest
 from pytest_django.asserts import assertContains, assertRedirects
 
-from meetings.models import Apology
 from tests.factories import ApologyFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -156,74 +155,3 @@ def test_it_returns_the_apologies_without_the_removed_one_for_htmx(
 
     html = assert_section_alone(response, "apologies")
     assert "No apologies yet." in html
-
-
-def test_it_asks_before_removing_without_javascript(secretariat_client, apology):
-    response = secretariat_client.get(row_url(apology, "delete"))
-
-    assertContains(response, "Are you sure you want to remove this apology?")
-    assertContains(response, f'<div class="govuk-inset-text">{apology}</div>', html=True)
-    back = f"/meetings/{apology.meeting_id}/record/#apologies"
-    assertContains(response, f'href="{back}"')
-    assert Apology.objects.filter(pk=apology.pk).exists()
-
-
-def test_it_moves_an_apology_up_and_down(secretariat_client, meeting):
-    first, second, third = ApologyFactory.create_batch(3, meeting=meeting)
-
-    response = secretariat_client.post(row_url(third, "move"), {"direction": "up"})
-
-    assertRedirects(response, f"/meetings/{meeting.pk}/record/#apologies", fetch_redirect_response=False)
-    assert apologies(meeting) == [first.pk, third.pk, second.pk]
-
-    secretariat_client.post(row_url(first, "move"), {"direction": "down"})
-
-    assert apologies(meeting) == [third.pk, first.pk, second.pk]
-
-
-def test_it_returns_the_reordered_apologies_for_htmx(secretariat_client, htmx_headers, meeting, assert_section_alone):
-    first, second = ApologyFactory.create_batch(2, meeting=meeting)
-
-    response = secretariat_client.post(row_url(first, "move"), {"direction": "down"}, headers=htmx_headers)
-
-    html = assert_section_alone(response, "apologies")
-    assert html.index(f'id="apology-{second.pk}"') < html.index(f'id="apology-{first.pk}"')
-
-
-def test_it_rejects_an_unknown_direction(secretariat_client, meeting):
-    first, second = ApologyFactory.create_batch(2, meeting=meeting)
-
-    response = secretariat_client.post(row_url(first, "move"), {})
-
-    assert response.status_code == 400
-    assert apologies(meeting) == [first.pk, second.pk]
-
-
-def test_opening_the_add_address_goes_to_the_form_on_the_recording_page(secretariat_client, meeting):
-    response = secretariat_client.get(add_url(meeting))
-
-    assertRedirects(response, f"/meetings/{meeting.pk}/record/#apologies", fetch_redirect_response=False)
-
-
-def test_it_rejects_get_to_move(secretariat_client, meeting, apology):
-    assert secretariat_client.get(row_url(apology, "move")).status_code == 405
-
-
-def test_it_404s_for_an_apology_of_another_meeting(secretariat_client, meeting):
-    elsewhere = ApologyFactory(person__name="Lynne Featherstone MP")
-    through_this_meeting = f"/meetings/{meeting.pk}/apologies/{elsewhere.pk}"
-
-    assert secretariat_client.get(f"{through_this_meeting}/edit/").status_code == 404
-    assert secretariat_client.post(f"{through_this_meeting}/edit/", changed_apology(elsewhere)).status_code == 404
-    assert secretariat_client.post(f"{through_this_meeting}/move/", {"direction": "down"}).status_code == 404
-    assert secretariat_client.post(f"{through_this_meeting}/delete/").status_code == 404
-    elsewhere.refresh_from_db()
-    assert elsewhere.person.name == "Lynne Featherstone MP"
-
-
-def test_it_requires_sign_in(assert_sign_in_required, meeting, apology):
-    assert_sign_in_required(add_url(meeting), method="post")
-    assert_sign_in_required(row_url(apology, "edit"))
-    assert_sign_in_required(row_url(apology, "delete"), method="post")
-    assert_sign_in_required(row_url(apology, "move"), method="post")
-    assert apologies(meeting) == [apology.pk]

@@ -5,6 +5,7 @@ from pytest_django.asserts import assertContains, assertRedirects
 
 from meetings.models import Meeting
 from tests.factories import GroupFactory
+from tests.meeting_form import MARCH_2013, meeting_details
 
 pytestmark = pytest.mark.django_db
 
@@ -18,20 +19,7 @@ def group():
 
 def details(**changes):
     """What the form posts for the meeting of 11 March 2013, 2 to 3.30 pm at the Home Office."""
-    return {
-        "date_day": "11",
-        "date_month": "3",
-        "date_year": "2013",
-        "start_time": "2pm",
-        "end_time": "15:30",
-        "place": "Home Office",
-        "next_meeting_date_day": "",
-        "next_meeting_date_month": "",
-        "next_meeting_date_year": "",
-        "next_meeting_start_time": "",
-        "next_meeting_end_time": "",
-        "next_meeting_place": "",
-    } | changes
+    return meeting_details(MARCH_2013, **{"start_time": "2pm", "end_time": "15:30", "place": "Home Office"} | changes)
 
 
 def test_it_shows_the_form(secretariat_client, group):

@@ -4,6 +4,7 @@ import pytest
 from pytest_django.asserts import assertContains, assertRedirects
 
 from tests.factories import MeetingFactory
+from tests.meeting_form import meeting_details
 
 pytestmark = pytest.mark.django_db
 
@@ -18,20 +19,8 @@ def edit_url(meeting):
 
 
 def details(**changes):
-    return {
-        "date_day": "12",
-        "date_month": "3",
-        "date_year": "2013",
-        "start_time": "10:00",
-        "end_time": "11:30",
-        "place": "2 Marsham Street",
-        "next_meeting_date_day": "",
-        "next_meeting_date_month": "",
-        "next_meeting_date_year": "",
-        "next_meeting_start_time": "",
-        "next_meeting_end_time": "",
-        "next_meeting_place": "",
-    } | changes
+    typed = {"start_time": "10:00", "end_time": "11:30", "place": "2 Marsham Street"}
+    return meeting_details(datetime.date(2013, 3, 12), **typed | changes)
 
 
 def test_it_shows_the_meeting_details(secretariat_client, meeting):

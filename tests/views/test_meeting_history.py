@@ -16,6 +16,7 @@ from tests.factories import (
     PersonFactory,
 )
 from tests.history_pages import written_when
+from tests.meeting_form import MARCH_2013, meeting_details
 
 pytestmark = pytest.mark.django_db
 
@@ -73,21 +74,9 @@ def change_attendee(client, attendee, **changes):
 
 
 def change_details(client, meeting, **changes):
-    fields = {
-        "date_day": "11",
-        "date_month": "3",
-        "date_year": "2013",
-        "start_time": "14:00",
-        "end_time": "",
-        "place": "Home Office",
-        "next_meeting_date_day": "",
-        "next_meeting_date_month": "",
-        "next_meeting_date_year": "",
-        "next_meeting_start_time": "",
-        "next_meeting_end_time": "",
-        "next_meeting_place": "",
-        "version": meeting.version,
-    } | changes
+    fields = meeting_details(
+        MARCH_2013, version=meeting.version, **{"start_time": "14:00", "place": "Home Office"} | changes
+    )
     response = client.post(f"/meetings/{meeting.pk}/edit/", fields)
     assert response.status_code == 302
     meeting.refresh_from_db()
