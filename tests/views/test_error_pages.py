@@ -40,7 +40,8 @@ def test_the_500_page_uses_the_govuk_layout_without_the_database(failing_client)
     assertContains(
         response, '<h1 class="govuk-heading-l">Sorry, there is a problem with the service</h1>', status_code=500
     )
-    assertContains(response, "<title>Sorry, there is a problem with the service – Ministerial group minutes</title>", status_code=500)
+    title = "<title>Sorry, there is a problem with the service – Ministerial group minutes</title>"
+    assertContains(response, title, status_code=500)
     assert "Signed in as" not in response.content.decode()
 
 
