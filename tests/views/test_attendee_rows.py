@@ -123,7 +123,8 @@ def test_it_shows_the_problem_at_the_field_for_htmx(
         '<p id="id_attendee-department-error" class="govuk-error-message">'
         '<span class="govuk-visually-hidden">Error:</span> Enter the attendee&#x27;s department</p>'
     ) in html
-    assert "There is a problem" in html
+    # Under the section's heading (h2), so the outline stays whole.
+    assert '<h3 class="govuk-error-summary__title">There is a problem</h3>' in html
     assert 'value="Helen Grant MP"' in html
     assert register(meeting) == [attendee.pk]
 
