@@ -290,3 +290,31 @@ def test_it_requires_sign_in(assert_sign_in_required, meeting, attendee):
     assert_sign_in_required(row_url(attendee, "delete"), method="post")
     assert_sign_in_required(row_url(attendee, "move"), method="post")
     assert register(meeting) == [attendee.pk]
+
+
+BANNER = '<div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">{}</p></div>'
+
+
+def test_without_javascript_an_addition_shows_a_success_banner(secretariat_client, meeting):
+    response = secretariat_client.post(add_url(meeting), new_attendee(), follow=True)
+
+    assertContains(response, 'class="govuk-notification-banner govuk-notification-banner--success" role="alert"')
+    assertContains(response, BANNER.format("Attendee added"), html=True)
+
+
+def test_without_javascript_a_change_shows_a_success_banner(secretariat_client, attendee):
+    response = secretariat_client.post(row_url(attendee, "edit"), changed_attendee(attendee), follow=True)
+
+    assertContains(response, BANNER.format("Attendee saved"), html=True)
+
+
+def test_without_javascript_a_removal_shows_a_success_banner(secretariat_client, attendee):
+    response = secretariat_client.post(row_url(attendee, "delete"), follow=True)
+
+    assertContains(response, BANNER.format("Attendee removed"), html=True)
+
+
+def test_an_htmx_change_leaves_no_banner_for_the_next_page(secretariat_client, htmx_headers, meeting):
+    secretariat_client.post(add_url(meeting), new_attendee(), headers=htmx_headers)
+
+    assert "govuk-notification-banner" not in secretariat_client.get(f"/meetings/{meeting.pk}/record/").content.decode()
