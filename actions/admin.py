@@ -28,7 +28,7 @@ class AgendaItemAdmin(CorrectionAdmin):
     inlines = [ParagraphInline, ActionInline]
 
 
-class ActionOwnerInline(admin.TabularInline):
+class ActionOwnerInline(admin.StackedInline):
     model = ActionOwner
     extra = 0
     autocomplete_fields = ["department"]

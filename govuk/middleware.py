@@ -40,3 +40,22 @@ class NoStoreForSignedInMiddleware:
         if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+class PermissionsPolicyMiddleware:
+    """Tell the browser that no page of the service uses the camera, microphone, location and the like.
+
+    A script that found its way onto a page could then not ask for them. The policy is the
+    PERMISSIONS_POLICY setting, one feature to a list of allowed origins (an empty list: none).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.policy = ", ".join(
+            f"{feature}=({' '.join(origins)})" for feature, origins in settings.PERMISSIONS_POLICY.items()
+        )
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", self.policy)
+        return response

@@ -163,21 +163,21 @@ class CorrectionRecordAdmin(RecordAdmin):
     search_fields = ["reason", "what"]
 
 
-class AttendeeInline(admin.TabularInline):
+class AttendeeInline(admin.StackedInline):
     model = Attendee
     form = VersionedAdminForm
     extra = 0
     autocomplete_fields = ["department", "person", "deputising_for"]
 
 
-class ApologyInline(admin.TabularInline):
+class ApologyInline(admin.StackedInline):
     model = Apology
     form = VersionedAdminForm
     extra = 0
     autocomplete_fields = ["department", "person"]
 
 
-class AgendaItemInline(admin.TabularInline):
+class AgendaItemInline(admin.StackedInline):
     model = AgendaItem
     form = VersionedAdminForm
     extra = 0

@@ -480,3 +480,19 @@ class DepartmentMember(models.Model):
 
     def __str__(self):
         return f"{self.user} ({self.department})"
+
+
+def signed_in_as(user):
+    """Who the header says is signed in: "Jane Smith (Home Office)", "Jane Smith (IDMG secretariat)".
+
+    A department user is named with their department, secretariat staff with the group they serve when
+    they serve one; anyone else by name alone.
+    """
+    name = user.get_full_name() or user.get_username()
+    member = DepartmentMember.objects.filter(user=user).select_related("department").first()
+    if member:
+        return f"{name} ({member.department.short_name})"
+    groups = list(Group.objects.filter(secretariat=user).values_list("short_name", flat=True)[:2])
+    if len(groups) == 1:
+        return f"{name} ({groups[0]} secretariat)"
+    return name

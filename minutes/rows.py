@@ -108,7 +108,8 @@ ACTION = RowKind(
 def after_change(request, meeting, section, announcement, focus=None):
     """After a change: the fresh section for htmx, otherwise back to the page at that section.
 
-    htmx changes no page, so the ``announcement`` ("Attendee added") is read out by screen readers.
+    htmx changes no page, so the ``announcement`` ("Attendee added") is read out by screen readers;
+    without JavaScript the page it goes back to shows it in a success banner.
     """
     if request.htmx:
         meeting = get_object_or_404(with_minutes(), pk=meeting.pk)
@@ -116,6 +117,7 @@ def after_change(request, meeting, section, announcement, focus=None):
             request, meeting, section=Section.parse(section.element_id, meeting), focus=focus
         )
         return announced(response, announcement)
+    messages.success(request, announcement)
     return HttpResponseRedirect(f"{meeting.get_record_url()}#{section.element_id}")
 
 

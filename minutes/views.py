@@ -1,6 +1,7 @@
 """The pages that show a meeting with its actions: the minutes, the recording page, matters arising
 and the meeting's history."""
 
+from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_http_methods
@@ -59,4 +60,5 @@ def matters_arising_update(request, meeting_pk, pk):
         meeting = get_object_or_404(with_minutes(), pk=meeting_pk)
         response = render_recording_page(request, meeting, section=Section("matters-arising"))
         return announced(response, f"Update recorded on {action.reference}")
+    messages.success(request, f"Update recorded on {action.reference}")
     return HttpResponseRedirect(f"{meeting.get_record_url()}#arising-{action.pk}")

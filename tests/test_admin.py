@@ -165,3 +165,20 @@ def test_a_correction_made_in_the_admin_is_kept_in_the_history(demo, admin_clien
     history_page = admin_client.get(admin_url(Person, "history", person.pk)).content.decode()
     assert "Chris Blair" in history_page
     assert admin_user.username in history_page
+
+
+def test_every_admin_page_brings_the_accessibility_fixes(admin_client):
+    page = admin_client.get(reverse("admin:meetings_meeting_changelist")).content.decode()
+
+    assert '<link rel="stylesheet" href="/assets/css/admin.css">' in page
+    assert '<script src="/assets/js/admin.js" defer></script>' in page
+
+
+def test_the_meetings_register_is_laid_out_with_a_label_for_every_field(admin_client, demo):
+    meeting = Meeting.objects.filter(attendees__isnull=False).first()
+
+    page = admin_client.get(reverse("admin:meetings_meeting_change", args=[meeting.pk])).content.decode()
+
+    assert 'id="attendees-group"\n     data-inline-type="stacked"' in page
+    assert 'data-inline-type="tabular"' not in page
+    assert 'for="id_attendees-0-role">Role:</label>' in page

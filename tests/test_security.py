@@ -6,8 +6,10 @@ import datetime
 import io
 import os
 import re
+import runpy
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -438,6 +440,93 @@ def test_the_lock_is_on_the_username_not_everyone(client, officer):
     assertRedirects(response, "/", fetch_redirect_response=False)
 
 
+PROXY = "10.0.0.1"
+
+
+def behind_the_proxy(address, spoofed=""):
+    """A browser at ``address`` whose requests reach the app through one proxy, which appends to X-Forwarded-For."""
+    return Client(REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=f"{spoofed}{address}")
+
+
+@pytest.fixture
+def one_proxy(settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+
+
+def test_behind_a_proxy_five_wrong_passwords_lock_that_browser_not_the_next(one_proxy, officer):
+    wrong, colleague = behind_the_proxy("203.0.113.5"), behind_the_proxy("203.0.113.6")
+    for _ in range(5):
+        sign_in(wrong, "wrong")
+
+    assert sign_in(wrong, PASSWORD).status_code == 429
+    assertRedirects(sign_in(colleague, PASSWORD), "/", fetch_redirect_response=False)
+
+
+def test_behind_a_proxy_what_the_browser_writes_in_the_forwarded_header_does_not_unlock_it(one_proxy, officer):
+    for attempt in range(5):
+        sign_in(behind_the_proxy("203.0.113.5", spoofed=f"198.51.100.{attempt}, "), "wrong")
+
+    response = sign_in(behind_the_proxy("203.0.113.5", spoofed="198.51.100.99, "), PASSWORD)
+
+    assert response.status_code == 429
+
+
+def test_without_a_trusted_proxy_the_forwarded_header_is_ignored(officer):
+    for attempt in range(5):
+        sign_in(Client(HTTP_X_FORWARDED_FOR=f"198.51.100.{attempt}"), "wrong")
+
+    assert sign_in(Client(HTTP_X_FORWARDED_FOR="198.51.100.99"), PASSWORD).status_code == 429
+
+
+def test_behind_a_proxy_a_request_that_skipped_it_is_counted_at_its_own_address(one_proxy, officer):
+    for _ in range(5):
+        sign_in(Client(REMOTE_ADDR="192.0.2.1"), "wrong")
+
+    assert sign_in(Client(REMOTE_ADDR="192.0.2.1"), PASSWORD).status_code == 429
+    assertRedirects(sign_in(behind_the_proxy("203.0.113.5"), PASSWORD), "/", fetch_redirect_response=False)
+
+
+@pytest.fixture
+def ten_per_address(settings, one_proxy):
+    settings.SIGN_IN_FAILURES_PER_ADDRESS = 10
+
+
+def test_many_wrong_passwords_from_one_address_lock_every_username_there(ten_per_address, officer):
+    for number in range(5):
+        UserFactory(username=f"colleague{number}", password=PASSWORD)
+        for _ in range(2):
+            sign_in(behind_the_proxy("203.0.113.5"), "wrong", username=f"colleague{number}")
+
+    locked = sign_in(behind_the_proxy("203.0.113.5"), PASSWORD)
+    elsewhere = sign_in(behind_the_proxy("203.0.113.6"), PASSWORD)
+
+    assertContains(locked, "Too many attempts to sign in", status_code=429)
+    assertRedirects(elsewhere, "/", fetch_redirect_response=False)
+
+
+def test_a_department_behind_one_address_signs_in_below_the_address_limit(ten_per_address, officer):
+    for number in range(3):
+        UserFactory(username=f"colleague{number}", password=PASSWORD)
+        for _ in range(3):
+            sign_in(behind_the_proxy("203.0.113.5"), "wrong", username=f"colleague{number}")
+
+    assertRedirects(sign_in(behind_the_proxy("203.0.113.5"), PASSWORD), "/", fetch_redirect_response=False)
+
+
+def test_a_colleague_signing_in_does_not_reset_the_address_count(ten_per_address, officer):
+    UserFactory(username="colleague", password=PASSWORD)
+    for _ in range(2):
+        for number in range(5):
+            sign_in(behind_the_proxy("203.0.113.5"), "wrong", username=f"stranger{number}")
+        sign_in(behind_the_proxy("203.0.113.5"), PASSWORD, username="colleague")
+
+    assert sign_in(behind_the_proxy("203.0.113.5"), PASSWORD).status_code == 429
+
+
+def test_the_address_limit_is_high_enough_for_a_department():
+    assert settings.SIGN_IN_FAILURES_PER_ADDRESS >= 20 * settings.AXES_FAILURE_LIMIT
+
+
 def test_the_sign_in_limit_is_on(settings):
     assert "axes" in settings.INSTALLED_APPS
     assert "axes.middleware.AxesMiddleware" in settings.MIDDLEWARE
@@ -496,6 +585,34 @@ def test_pages_carry_the_security_headers(secretariat_client, path):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Frame-Options"] == "DENY"
+    assert "camera=()" in response["Permissions-Policy"].split(", ")
+    assert "geolocation=()" in response["Permissions-Policy"].split(", ")
+    assert "microphone=()" in response["Permissions-Policy"].split(", ")
+
+
+@pytest.mark.parametrize("path", ["/sign-in/", "/groups/", "/no-such-page/", "/assets/css/app.css"])
+def test_no_response_names_the_server_software(secretariat_client, path):
+    response = secretariat_client.get(path)
+
+    assert "Server" not in response
+    assert "X-Powered-By" not in response
+
+
+def test_gunicorn_is_told_to_answer_as_the_app_not_as_itself(monkeypatch):
+    gunicorn = types.ModuleType("gunicorn")
+    gunicorn.SERVER, gunicorn.SERVER_SOFTWARE = "gunicorn", "gunicorn/23.0.0"
+    monkeypatch.setitem(sys.modules, "gunicorn", gunicorn)
+
+    runpy.run_path(str(REPO / "gunicorn.conf.py"))
+
+    assert gunicorn.SERVER == gunicorn.SERVER_SOFTWARE == "idmg"
+
+
+def test_the_csrf_cookie_is_out_of_reach_of_scripts(csrf_client, meeting):
+    response = csrf_client.get(f"/meetings/{meeting.pk}/record/")
+
+    assert response.cookies[settings.CSRF_COOKIE_NAME]["httponly"]
+    assert len(header_token(response)) == 64
 
 
 def test_pages_need_no_inline_script_or_style(secretariat_client, tainted):

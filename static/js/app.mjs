@@ -7,15 +7,19 @@ document.body.addEventListener("htmx:afterSettle", (event) => initAll({ scope: e
 
 // When htmx replaces the part of the page that held the focus, the browser drops the focus to the page
 // itself and a keyboard user must start again from the top. Put it back where they were: on the same
-// control in the new content (the row's Change link after saving the row, its Move button after moving
-// it), or else on the heading of the section that changed, or of the page when a refusal or an error
-// page took the whole page's place. Autofocus and error summaries go first.
+// control in the new content (the row's Change link after saving the row or cancelling the change, its
+// Move button after moving it), or else on the heading of the section that changed, or of the page when
+// a refusal or an error page took the whole page's place. Autofocus and error summaries go first.
 document.body.addEventListener("htmx:afterSettle", (event) => {
   const section = event.target;
   if (document.activeElement && document.activeElement !== document.body) return;
   if (!(section instanceof HTMLElement) || !section.isConnected) return;
   const source = event.detail.requestConfig && event.detail.requestConfig.elt;
-  const url = source && (source.getAttribute("hx-post") || source.getAttribute("hx-get"));
+  // Cancel on a row's change form goes back to the row's own Change link, which opened the form.
+  const editing = source && source.hasAttribute("data-app-cancel") && source.closest("form");
+  const url = editing
+    ? editing.getAttribute("hx-post")
+    : source && (source.getAttribute("hx-post") || source.getAttribute("hx-get"));
   let target = null;
   if (url) {
     const escaped = CSS.escape(url);

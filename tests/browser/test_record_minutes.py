@@ -327,6 +327,18 @@ def test_a_row_is_changed_in_place_and_moved_with_htmx(page, group, sign_in, ass
     page.screenshot(path="/tmp/browser-edit-row.png", full_page=True, caret="initial")
     assert_accessible(page)
 
+    # Cancel puts the keyboard user back on the row's Change link, not the section's heading.
+    editor.get_by_label("Department", exact=True).fill("")
+    attendees.get_by_role("button", name="Save").click()
+    expect(attendees.get_by_role("alert")).to_contain_text("There is a problem")
+    assert_accessible(page)
+    attendees.get_by_role("link", name="Cancel").click()
+    expect(editor).to_be_hidden()
+    expect(attendees.get_by_role("link", name="Change Home Office, Mark Harper MP")).to_be_focused()
+    assert_same_page(page)
+
+    attendees.get_by_role("link", name="Change Home Office, Mark Harper MP").click()
+    expect(editor).to_be_visible()
     name.fill("James Brokenshire MP")
     name.press("Escape")
     name.press("Enter")

@@ -162,6 +162,10 @@ def test_the_secretariat_records_an_update_from_matters_arising_and_the_departme
     expect(reviewed.get_by_role("cell").nth(3)).to_have_text(UPDATE)
     page.screenshot(path="/tmp/track-minutes.png", full_page=True, caret="initial")
     assert_accessible(page)
+    # On a 320px screen the tables scroll within themselves; the page never scrolls sideways.
+    page.set_viewport_size({"width": 320, "height": 640})
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    page.set_viewport_size({"width": 1280, "height": 720})
 
     page.get_by_role("link", name="History of these minutes").click()
     expect(page).to_have_url(re.compile(rf"/meetings/{meeting.pk}/history/$"))
@@ -210,8 +214,15 @@ def test_the_secretariat_records_an_update_from_matters_arising_and_the_departme
     page.screenshot(path="/tmp/track-action.png", full_page=True, caret="initial")
     assert_accessible(page)
 
-    # The department posts its own update: the action is done.
+    # "Drop" without a reason opens the page again at its error summary, not at the form it pointed to.
     post = page.locator("form").filter(has=page.get_by_role("heading", name="Post an update"))
+    page.goto(f"/actions/{action.pk}/?status=dropped#post-update")
+    post.get_by_role("button", name="Post update").click()
+    expect(page.locator(".govuk-error-summary")).to_be_focused()
+    expect(page).not_to_have_url(re.compile("#post-update$"))
+    page.goto(f"/actions/{action.pk}/")
+
+    # The department posts its own update: the action is done.
     expect(post.get_by_role("radio", name="In progress")).to_be_checked()
     post.get_by_role("radio", name="Done").check()
     post.get_by_label("Update", exact=True).fill(DONE)

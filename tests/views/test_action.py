@@ -122,6 +122,16 @@ def test_dropping_without_a_reason_shows_the_error_at_the_update(secretariat_cli
     assert action.status == Status.OPEN
 
 
+def test_drop_posts_to_the_address_without_the_forms_anchor_so_a_problem_opens_at_the_error_summary(
+    secretariat_client, action
+):
+    # "Drop" opens ...?status=dropped#post-update; a form without an action would post to it, anchor and all,
+    # and the page with the problem would open at the form, not at its error summary.
+    response = secretariat_client.get(action_url(action), {"status": "dropped"})
+
+    assertContains(response, f'<form method="post" action="{action_url(action)}?status=dropped" novalidate')
+
+
 def test_an_empty_post_shows_the_error(secretariat_client, action):
     response = secretariat_client.post(action_url(action), {})
 

@@ -148,7 +148,8 @@ def test_it_shows_the_problem_at_the_field_for_htmx(
         f'<p id="id_item-{item.pk}-action-owners-error" class="govuk-error-message">'
         '<span class="govuk-visually-hidden">Error:</span> Name each owning department once</p>'
     ) in html
-    assert "There is a problem" in html
+    # Under the item's "Actions" heading (h4), so the outline stays whole.
+    assert '<h5 class="govuk-error-summary__title">There is a problem</h5>' in html
     assert "capture what happens to victims</textarea>" in html
     assert actions(item) == [action.pk]
 

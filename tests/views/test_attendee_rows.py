@@ -123,7 +123,8 @@ def test_it_shows_the_problem_at_the_field_for_htmx(
         '<p id="id_attendee-department-error" class="govuk-error-message">'
         '<span class="govuk-visually-hidden">Error:</span> Enter the attendee&#x27;s department</p>'
     ) in html
-    assert "There is a problem" in html
+    # Under the section's heading (h2), so the outline stays whole.
+    assert '<h3 class="govuk-error-summary__title">There is a problem</h3>' in html
     assert 'value="Helen Grant MP"' in html
     assert register(meeting) == [attendee.pk]
 
@@ -217,3 +218,31 @@ def test_it_returns_the_register_without_the_removed_attendee_for_htmx(
 
 def test_it_404s_for_an_unknown_meeting(secretariat_client):
     assert secretariat_client.post("/meetings/999/attendees/add/", new_attendee()).status_code == 404
+
+
+BANNER = '<div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">{}</p></div>'
+
+
+def test_without_javascript_an_addition_shows_a_success_banner(secretariat_client, meeting):
+    response = secretariat_client.post(add_url(meeting), new_attendee(), follow=True)
+
+    assertContains(response, 'class="govuk-notification-banner govuk-notification-banner--success" role="alert"')
+    assertContains(response, BANNER.format("Attendee added"), html=True)
+
+
+def test_without_javascript_a_change_shows_a_success_banner(secretariat_client, attendee):
+    response = secretariat_client.post(row_url(attendee, "edit"), changed_attendee(attendee), follow=True)
+
+    assertContains(response, BANNER.format("Attendee saved"), html=True)
+
+
+def test_without_javascript_a_removal_shows_a_success_banner(secretariat_client, attendee):
+    response = secretariat_client.post(row_url(attendee, "delete"), follow=True)
+
+    assertContains(response, BANNER.format("Attendee removed"), html=True)
+
+
+def test_an_htmx_change_leaves_no_banner_for_the_next_page(secretariat_client, htmx_headers, meeting):
+    secretariat_client.post(add_url(meeting), new_attendee(), headers=htmx_headers)
+
+    assert "govuk-notification-banner" not in secretariat_client.get(f"/meetings/{meeting.pk}/record/").content.decode()

@@ -170,6 +170,8 @@ def test_recording_an_update_without_htmx_goes_back_to_the_action_on_the_record_
 
     assertRedirects(response, f"/meetings/{meeting.pk}/record/#arising-{action.pk}", fetch_redirect_response=False)
     assert Update.objects.get().reported_at == meeting
+    page = secretariat_client.get(response["Location"])
+    assertContains(page, f'<p class="govuk-notification-banner__heading">Update recorded on {action.reference}</p>')
 
 
 def test_a_bad_update_with_htmx_shows_the_error_in_the_section(

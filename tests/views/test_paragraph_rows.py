@@ -108,6 +108,7 @@ def test_it_shows_the_problem_at_the_field_for_htmx(
         '<span class="govuk-visually-hidden">Error:</span> Paragraph 1.1 is already in this item</p>'
     ) in html
     assert "Ministers agreed the terms of reference.</textarea>" in html
+    assert '<h5 class="govuk-error-summary__title">There is a problem</h5>' in html
     assert paragraphs(item) == [paragraph.pk]
 
 

@@ -1,7 +1,7 @@
 import pytest
 from pytest_django.asserts import assertContains, assertRedirects
 
-from tests.factories import UserFactory
+from tests.factories import DepartmentFactory, DepartmentMemberFactory, GroupFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -53,3 +53,47 @@ def test_it_keeps_the_page_asked_for_in_the_form(client):
 
 def test_it_rejects_delete(client):
     assert client.delete("/sign-in/").status_code == 405
+
+
+SIGNED_IN_AS = '<li class="govuk-service-navigation__item app-signed-in">Signed in as {}</li>'
+
+
+def test_the_header_names_a_department_user_with_their_department(client):
+
+    jane = UserFactory(username="jane", first_name="Jane", last_name="Smith", password=PASSWORD)
+    DepartmentMemberFactory(user=jane, department=DepartmentFactory(short_name="Home Office"))
+
+    client.post("/sign-in/", {"username": "jane", "password": PASSWORD})
+
+    assertContains(client.get("/groups/"), SIGNED_IN_AS.format("Jane Smith (Home Office)"), html=True)
+
+
+def test_the_header_names_secretariat_staff_with_the_group_they_serve(client):
+
+    jane = UserFactory(username="jane", first_name="Jane", last_name="Smith", password=PASSWORD)
+    GroupFactory(short_name="IDMG").secretariat.add(jane)
+
+    client.post("/sign-in/", {"username": "jane", "password": PASSWORD})
+
+    assertContains(client.get("/groups/"), SIGNED_IN_AS.format("Jane Smith (IDMG secretariat)"), html=True)
+
+
+def test_the_header_names_staff_of_several_groups_by_name_alone(client):
+
+    jane = UserFactory(username="jane", first_name="Jane", last_name="Smith", password=PASSWORD)
+    GroupFactory(short_name="IDMG", slug="idmg").secretariat.add(jane)
+    GroupFactory(short_name="Strategy Board", slug="board").secretariat.add(jane)
+
+    client.post("/sign-in/", {"username": "jane", "password": PASSWORD})
+
+    assertContains(client.get("/groups/"), SIGNED_IN_AS.format("Jane Smith"), html=True)
+
+
+def test_the_header_falls_back_to_the_username_without_a_name(client, user):
+    client.force_login(user)
+
+    assertContains(client.get("/groups/"), SIGNED_IN_AS.format("secretariat"), html=True)
+
+
+def test_the_header_names_no_one_when_signed_out(client):
+    assert "Signed in as" not in client.get("/sign-in/").content.decode()
