@@ -3,9 +3,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: install run test lint lock chromium clean
+.PHONY: install run test lint lock chromium pdf-libraries clean
 
-install: $(VENV)/.installed node_modules/.installed
+install: $(VENV)/.installed node_modules/.installed pdf-libraries
 
 $(VENV)/.installed: requirements.lock
 	python3 -m venv $(VENV)
@@ -36,6 +36,12 @@ lint: install
 # Browser tests drive Debian's Chromium; Playwright's own browser download is not used.
 chromium:
 	@test -x $(CHROMIUM) || { apt-get update -qq && apt-get install -y -qq chromium; }
+
+# WeasyPrint lays out the minutes' PDF with Debian's Pango, in fonts that have Arial's metrics and
+# cover Arabic and other scripts.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation fonts-dejavu-core
+pdf-libraries:
+	@dpkg -s $(PDF_PACKAGES) >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq $(PDF_PACKAGES); }
 
 lock:
 	$(VENV)/bin/pip freeze --exclude-editable | sed '1i # Exact versions of every Python package, direct and indirect. Regenerate with: make lock' > requirements.lock
