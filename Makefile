@@ -38,8 +38,8 @@ chromium:
 	@test -x $(CHROMIUM) || { apt-get update -qq && apt-get install -y -qq chromium; }
 
 # WeasyPrint lays out the minutes' PDF with Debian's Pango, in fonts that have Arial's metrics and
-# cover Arabic and other scripts.
-PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation fonts-dejavu-core
+# cover Arabic, other scripts and emoji.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation fonts-dejavu-core fonts-noto-color-emoji
 pdf-libraries:
 	@dpkg -s $(PDF_PACKAGES) >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq $(PDF_PACKAGES); }
 

@@ -136,7 +136,7 @@ class Styles:
         name = style.getAttribute("name")
         if name not in self.right_to_left:
             variant = Style(name=f"{name}_rtl", family="paragraph", parentstylename=name)
-            variant.addElement(ParagraphProperties(writingmode="rl-tb", textalign="start"))
+            variant.addElement(ParagraphProperties(writingmode="rl-tb", textalign="right"))
             self.document.automaticstyles.addElement(variant)
             self.right_to_left[name] = variant
         return self.right_to_left[name]
