@@ -70,6 +70,7 @@ def set_up(document, content):
         heading.font.color.rgb = RGBColor(0, 0, 0)
         heading.paragraph_format.space_before = Pt(12 if level < 3 else 6)
         heading.paragraph_format.space_after = Pt(6)
+        heading.paragraph_format.keep_together = True
 
     if content.draft_notice:
         header = section.header.paragraphs[0]
@@ -172,6 +173,9 @@ def write_title(document, content):
     title.add_run("Minutes")
     if content.when_and_where:
         add_paragraph(document, content.when_and_where)
+    if content.draft_notice:
+        # Said in the text too: a screen reader passes over the page header.
+        add_paragraph(document, content.draft_notice, bold=True)
 
 
 def write_register(document, content):

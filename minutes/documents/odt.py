@@ -7,6 +7,7 @@ from odf import dc, meta, teletype
 from odf.opendocument import OpenDocumentText
 from odf.style import (
     DefaultStyle,
+    FontFace,
     Footer,
     Header,
     MasterPage,
@@ -25,7 +26,7 @@ from odf.text import H, P, PageCount, PageNumber, Span
 from minutes.documents.content import LANGUAGE, is_right_to_left
 
 CONTENT_TYPE = "application/vnd.oasis.opendocument.text"
-FONT = "Liberation Sans"
+FONT = "Arial"  # LibreOffice lays it out in Liberation Sans, which has the same metrics
 PAGE_WIDTH = 17.0  # cm: A4 less 2cm margins
 
 
@@ -57,6 +58,9 @@ class Styles:
     def __init__(self, document):
         self.document = document
         language, country = LANGUAGE.split("-")
+        document.fontfacedecls.addElement(
+            FontFace(name=FONT, fontfamily=FONT, fontfamilygeneric="swiss", fontpitch="variable")
+        )
         default = DefaultStyle(family="paragraph")
         default.addElement(
             TextProperties(
@@ -70,7 +74,9 @@ class Styles:
             )
         )
         document.styles.addElement(default)
-        self.normal = self.named("Standard", "paragraph", margin_bottom="0.2cm")
+        self.normal = self.named(
+            "Standard", "paragraph", margin_bottom="0.2cm", paragraph={"orphans": "2", "widows": "2"}
+        )
         self.cell_text = self.named("Table_20_Contents", "paragraph", parent="Standard", margin_bottom="0.07cm")
         self.table_heading = self.named(
             "Table_20_Heading", "paragraph", parent="Table_20_Contents", text={"fontweight": "bold"}
@@ -109,6 +115,7 @@ class Styles:
         align=None,
         outline_level=None,
         keep_with_next=False,
+        paragraph=None,
         text=None,
     ):
         display_name = name.replace("_20_", " ")
@@ -118,11 +125,12 @@ class Styles:
         if outline_level:
             attributes["defaultoutlinelevel"] = str(outline_level)
         style = Style(**attributes)
-        paragraph_properties = {"margintop": margin_top, "marginbottom": margin_bottom}
+        paragraph_properties = {"margintop": margin_top, "marginbottom": margin_bottom, **(paragraph or {})}
         if align:
             paragraph_properties["textalign"] = align
         if keep_with_next:
-            paragraph_properties["keepwithnext"] = "always"
+            # A heading stays whole and with its first paragraph, even where a table row breaks across pages.
+            paragraph_properties.update(keepwithnext="always", keeptogether="always")
         style.addElement(ParagraphProperties(**paragraph_properties))
         if text:
             style.addElement(TextProperties(**text))
@@ -247,6 +255,9 @@ def write_title(body, styles, content):
     body.addElement(title)
     if content.when_and_where:
         body.addElement(paragraph(styles, content.when_and_where))
+    if content.draft_notice:
+        # Said in the text too: a screen reader passes over the page header.
+        body.addElement(paragraph(styles, content.draft_notice, bold=True))
 
 
 def write_register(body, styles, content):

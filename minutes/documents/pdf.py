@@ -1,7 +1,5 @@
 """The minutes as a tagged PDF, printed by WeasyPrint from the minutes' print template."""
 
-import logging
-
 from django.template.loader import render_to_string
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
@@ -10,9 +8,6 @@ CONTENT_TYPE = "application/pdf"
 TEMPLATE = "minutes/documents/minutes.html"
 # Tagged for screen readers (PDF/UA), with the title and language the template gives.
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
-
-# WeasyPrint logs each step of each document at INFO, which would fill the server's log.
-logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 
 def build_pdf(content):

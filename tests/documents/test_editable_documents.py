@@ -111,6 +111,7 @@ def test_minutes_not_yet_approved_say_so_in_the_header_of_every_page(document_fo
     document = build_and_read(document_format, dataclasses.replace(march_2013, draft_notice=DRAFT_NOTICE))
 
     assert document.headers == [DRAFT_NOTICE]
+    assert ("paragraph", DRAFT_NOTICE) in document.blocks[:3]
 
 
 def test_text_that_would_break_a_document_comes_out_readable(document_format, hostile_content):

@@ -91,6 +91,7 @@ def test_approved_minutes_carry_no_draft_notice(pdf):
 def test_minutes_not_yet_approved_say_so_at_the_top_of_every_page(draft_pdf):
     assert len(draft_pdf.pages) > 1
     assert all(DRAFT_NOTICE in page for page in draft_pdf.pages)
+    assert draft_pdf.pages[0].count(DRAFT_NOTICE) == 2  # in the header, and under the title for screen readers
 
 
 def test_text_that_would_break_a_document_comes_out_readable(hostile_content):
