@@ -31,8 +31,6 @@ def download(request, pk, document_format):
     content = minutes_content(meeting, Action.objects.reviewed_at(meeting))
     response = HttpResponse(document_format.build(content), content_type=document_format.content_type)
     response["Content-Disposition"] = f'attachment; filename="{content.file_stem}.{document_format.extension}"'
-    # Minutes change until approved, and drafts are not for shared caches.
-    response["Cache-Control"] = "private, no-cache"
     return response
 
 
