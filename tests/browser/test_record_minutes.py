@@ -212,6 +212,12 @@ def test_a_secretariat_officer_records_a_meeting_and_reads_its_minutes(page, gro
     page.screenshot(path="/tmp/browser-minutes.png", full_page=True, caret="initial")
     assert_accessible(page)
 
+    # The minutes download as documents named for the group and the date.
+    for name, extension in [("Word document (DOCX)", "docx"), ("OpenDocument text (ODT)", "odt"), ("PDF", "pdf")]:
+        with page.expect_download() as download:
+            page.get_by_role("link", name=f"{name} of these minutes").click()
+        assert download.value.suggested_filename == f"IDMG-2013-03-11-minutes.{extension}"
+
     # Printed, the minutes look like the published ones: no service around them, actions beside each
     # item, and a draft says it is one.
     draft_mark = page.get_by_text("DRAFT: NOT YET APPROVED")

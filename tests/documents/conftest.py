@@ -78,7 +78,7 @@ def owners_text(action):
 
 @pytest.fixture
 def hostile_minutes(db):
-    """Minutes whose text would break a careless document: a vertical tab and a NUL pasted from
+    """Minutes whose text would break a careless document: control characters pasted from
     elsewhere, a 500-character word, Arabic and emoji; with a matter arising, a correction and a
     next meeting, so every part of the document is written."""
     meeting = MeetingFactory(
@@ -88,7 +88,7 @@ def hostile_minutes(db):
         next_meeting_place="the Home Office",
     )
     item = AgendaItemFactory(meeting=meeting, number=6, title=f"Country report {EMOJI}\x0b")
-    ParagraphFactory(agenda_item=item, number="6.1", text=f"Line one\x0bline two\x00 then {LONG_WORD} end.")
+    ParagraphFactory(agenda_item=item, number="6.1", text=f"Line one\x0bline two\x01 then {LONG_WORD} end.")
     ParagraphFactory(agenda_item=item, number="6.2", text=ARABIC)
     ParagraphFactory(agenda_item=item, number="6.3", text=f"Ministers were pleased {EMOJI} with progress.")
     action = ActionFactory(agenda_item=item, text=f"{ARABIC} (FCO)")

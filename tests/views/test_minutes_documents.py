@@ -132,7 +132,7 @@ def test_the_minutes_page_offers_the_three_documents(secretariat_client, march_2
 
     for extension in FORMATS:
         assertContains(response, f'href="{document_url(march_2013, extension)}"', count=1)
-    assertNotContains(response, "DRAFT: NOT YET APPROVED”.")
+    assertNotContains(response, "every page of the documents is marked as a draft")
 
 
 def test_the_minutes_page_warns_that_documents_of_unapproved_minutes_say_draft(secretariat_client):
@@ -140,7 +140,7 @@ def test_the_minutes_page_warns_that_documents_of_unapproved_minutes_say_draft(s
 
     response = secretariat_client.get(meeting.get_absolute_url())
 
-    assertContains(response, "every page of the documents says “DRAFT: NOT YET APPROVED”.")
+    assertContains(response, "Until the minutes are approved, every page of the documents is marked as a draft.")
 
 
 def test_the_groups_past_meetings_link_to_their_documents(secretariat_client, march_2013):
