@@ -54,15 +54,24 @@ class ActionQuerySet(PositionedQuerySet):
             models.Prefetch("ownerships", ActionOwner.objects.select_related("department")),
         )
 
-    def with_latest_update(self):
-        """Each action's updates, newest first, in one query; ``latest_update`` reads them."""
-        return self.prefetch_related(
-            models.Prefetch("updates", Update.objects.select_related("author", "reported_at").order_by("-pk"))
-        )
+    def with_latest_update(self, recorded_by=None):
+        """Each action's updates, newest first, in one query; ``latest_update`` reads them.
 
-    def for_listing(self, today=None):
+        With ``recorded_by`` (a moment), only the updates recorded by then, as published minutes showed them.
+        """
+        updates = Update.objects.select_related("author", "reported_at").order_by("-pk")
+        if recorded_by is not None:
+            updates = updates.filter(created_at__lte=recorded_by)
+        return self.prefetch_related(models.Prefetch("updates", updates))
+
+    def for_listing(self, today=None, recorded_by=None):
         """Everything a list of actions shows: reference, owners, due date and latest update."""
-        return self.select_related("meeting__group", "agenda_item").with_owners().with_latest_update().with_due(today)
+        return (
+            self.select_related("meeting__group", "agenda_item")
+            .with_owners()
+            .with_latest_update(recorded_by)
+            .with_due(today)
+        )
 
     def with_due(self, today=None):
         """Annotate ``due_on``: the due date, or for "at the next meeting" that meeting's date; and
@@ -127,17 +136,20 @@ class ActionQuerySet(PositionedQuerySet):
             .order_by("meeting__date", "number")
         )
 
-    def arising_at(self, meeting):
-        """A meeting's matters arising, each with the update given there and its status on the day."""
-        actions = list(self.matters_arising(meeting).for_listing(today=meeting.date))
+    def arising_at(self, meeting, recorded_by=None):
+        """A meeting's matters arising, each with the update given there and its status on the day.
+
+        With ``recorded_by``, from the updates recorded by then only (see ``with_latest_update``).
+        """
+        actions = list(self.matters_arising(meeting).for_listing(today=meeting.date, recorded_by=recorded_by))
         for action in actions:
             action.update_here = action.update_at(meeting)
             action.status_then = Status(action.status_on(meeting.date))
         return actions
 
-    def reviewed_at(self, meeting):
+    def reviewed_at(self, meeting, recorded_by=None):
         """The matters arising as minuted: those an update was given on at the meeting."""
-        return [action for action in self.arising_at(meeting) if action.update_here]
+        return [action for action in self.arising_at(meeting, recorded_by) if action.update_here]
 
     def search(self, text):
         return self.filter(text__icontains=text) if text else self

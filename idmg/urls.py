@@ -25,4 +25,5 @@ urlpatterns = [
     path("", include("meetings.urls")),
     path("", include("actions.urls")),
     path("", include("minutes.urls")),
+    path("", include("publication.urls")),
 ]

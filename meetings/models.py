@@ -237,6 +237,9 @@ class Meeting(Versioned):
         related_name="approved_minutes",
         help_text="The meeting at which these minutes were approved, usually the next one.",
     )
+    published_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When the minutes were published, shown on the public page."
+    )
 
     objects = MeetingQuerySet.as_manager()
     history = HistoricalRecords()
@@ -303,6 +306,8 @@ class Meeting(Versioned):
         self._move_status(MinutesStatus.CIRCULATED, MinutesStatus.APPROVED)
 
     def publish(self):
+        self._check_status(MinutesStatus.APPROVED, MinutesStatus.PUBLISHED)
+        self.published_at = timezone.now()
         self._move_status(MinutesStatus.APPROVED, MinutesStatus.PUBLISHED)
 
     def _check_status(self, expected, new):

@@ -4,6 +4,7 @@ import datetime
 
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from actions.models import Action, ActionOwner, Status, Update
 from meetings.models import (
@@ -15,6 +16,7 @@ from meetings.models import (
     DepartmentMember,
     Group,
     Meeting,
+    MinutesStatus,
     Paragraph,
     Person,
 )
@@ -62,6 +64,10 @@ class MeetingFactory(factory.django.DjangoModelFactory):
 
     group = factory.SubFactory(GroupFactory)
     date = datetime.date(2013, 3, 11)
+    status = MinutesStatus.DRAFT
+    published_at = factory.LazyAttribute(
+        lambda meeting: timezone.now() if meeting.status == MinutesStatus.PUBLISHED else None
+    )
 
 
 class AttendeeFactory(factory.django.DjangoModelFactory):

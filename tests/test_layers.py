@@ -22,8 +22,8 @@ def upward_imports(graph):
     }
 
 
-def test_the_layers_run_from_the_root_urls_down_to_the_govuk_kit():
-    assert LAYERS == ["idmg", "minutes", "actions", "meetings", "govuk"]
+def test_the_layers_run_from_the_root_urls_through_the_public_pages_down_to_the_govuk_kit():
+    assert LAYERS == ["idmg", "publication", "minutes", "actions", "meetings", "govuk"]
 
 
 def test_no_app_imports_an_app_above_it(graph):

@@ -2,9 +2,10 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from actions.models import Action
-from meetings.models import Department, DepartmentMember, Group, Meeting, Person
+from meetings.models import Department, DepartmentMember, Group, Meeting, MinutesStatus, Person
 from minutes import demo
 
 DEMO_USERS = [
@@ -46,6 +47,8 @@ class Command(BaseCommand):
             return Person.objects.get_or_create(name=name)[0] if name else None
 
         fields = {key: value for key, value in minutes.items() if not isinstance(value, list)}
+        if fields.get("status") == MinutesStatus.PUBLISHED:
+            fields["published_at"] = timezone.now()
         meeting = Meeting.objects.create(group=group, **fields)
         for position, (department, name, deputising_for, role, remote) in enumerate(minutes["attendees"], 1):
             meeting.attendees.create(

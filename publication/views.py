@@ -1,0 +1,114 @@
+"""The public pages of published minutes: each group's list, each meeting's minutes and the group's feed.
+
+Anyone may read them, signed in or not, and they show the same to everyone, so a shared cache may keep
+them. They revalidate with an ETag and Last-Modified that change when minutes are published or corrected.
+"""
+
+import functools
+from itertools import groupby
+
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import condition, require_safe
+
+from actions.models import Action
+from meetings.models import Group
+from minutes.contents import with_minutes
+from publication import published
+from publication.feeds import GroupFeed
+
+MAX_AGE = 300
+"""How long, in seconds, a cache may serve a public page before it asks again whether it has changed."""
+
+
+def public(view):
+    """A public page: no sign-in, GET and HEAD only, cacheable by anyone when found, and revalidated."""
+
+    @functools.wraps(view)
+    def cached(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code in (200, 304):
+            patch_cache_control(response, public=True, max_age=MAX_AGE)
+        return response
+
+    return login_not_required(require_safe(cached))
+
+
+def group_freshness(request, slug):
+    return published.freshness(published.published_minutes().filter(group__slug=slug), slug, _group_names(slug))
+
+
+def _group_names(slug):
+    return "|".join(Group.objects.filter(slug=slug).values_list("name", "short_name").first() or ())
+
+
+def minutes_freshness(request, slug, key):
+    pk = published.published_pk(slug, key)
+    if pk is None:
+        return None
+    return published.freshness(published.published_minutes().filter(pk=pk), _group_names(slug))
+
+
+def _once(freshness):
+    """The page's validators, worked out once for both the ETag and Last-Modified."""
+
+    def worked_out(request, *args, **kwargs):
+        if not hasattr(request, "public_freshness"):
+            request.public_freshness = freshness(request, *args, **kwargs)
+        return request.public_freshness
+
+    return worked_out
+
+
+def _etag(freshness):
+    freshness = _once(freshness)
+    return lambda request, *args, **kwargs: (state := freshness(request, *args, **kwargs)) and state.etag
+
+
+def _last_modified(freshness):
+    freshness = _once(freshness)
+    return lambda request, *args, **kwargs: (state := freshness(request, *args, **kwargs)) and state.last_modified
+
+
+@public
+@condition(etag_func=_etag(group_freshness), last_modified_func=_last_modified(group_freshness))
+def group(request, slug):
+    group = get_object_or_404(Group, slug=slug)
+    meetings = list(published.with_addresses(published.published_minutes().filter(group=group)).order_by("-date", "-pk"))
+    if not meetings:
+        # A group with nothing published has no public page: the public learns nothing about it.
+        raise Http404("No published minutes")
+    for meeting in meetings:
+        meeting.group = group
+        meeting.public_url = published.address(meeting)
+    years = [(year, list(of_year)) for year, of_year in groupby(meetings, key=lambda meeting: meeting.date.year)]
+    return render(request, "publication/group.html", {"group": group, "years": years})
+
+
+@public
+@condition(etag_func=_etag(minutes_freshness), last_modified_func=_last_modified(minutes_freshness))
+def minutes(request, slug, key):
+    pk = published.published_pk(slug, key)
+    if pk is None:
+        raise Http404("No published minutes at this address")
+    meeting = get_object_or_404(with_minutes(published.published_minutes()), pk=pk)
+    updates = published.updates_after_publication(meeting)
+    return render(
+        request,
+        "publication/minutes.html",
+        {
+            "group": meeting.group,
+            "meeting": meeting,
+            # As published: an update recorded since then is not part of these minutes.
+            "matters_arising": Action.objects.reviewed_at(meeting, recorded_by=meeting.published_at),
+            "updates": [(correction, published.correction_summary(correction)) for correction in updates],
+            "last_updated": updates[-1].made_at if updates else None,
+        },
+    )
+
+
+feed = public(
+    condition(etag_func=_etag(group_freshness), last_modified_func=_last_modified(group_freshness))(GroupFeed())
+)
