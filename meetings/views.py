@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from meetings import calendar
 from meetings.access import department_of, secretariat_group, secretariat_meeting
 from meetings.forms import MeetingForm, MinutesStatusForm
 from meetings.models import Group, Meeting
@@ -30,6 +31,7 @@ def groups(request):
 def group(request, slug):
     group = get_object_or_404(Group, slug=slug)
     meetings = group.meetings.visible_to(request.user)
+    webcal, web = calendar.subscription_address(group)
     return render(
         request,
         "meetings/group.html",
@@ -38,6 +40,8 @@ def group(request, slug):
             "upcoming": meetings.upcoming(),
             "past": meetings.past(),
             "is_secretariat": group.is_served_by(request.user),
+            "calendar_webcal": webcal,
+            "calendar_web": web,
             "nav": "meetings",
         },
     )

@@ -68,14 +68,8 @@ class GroupFeed(Feed):
         updates = published.updates_after_publication(meeting)
         if not updates:
             return summary
-        return summary + format_html(
-            "<ul>{}</ul>",
-            format_html_join(
-                "",
-                "<li>Updated {}: {}. {}</li>",
-                (
-                    (f"{timezone.localtime(correction.made_at):%-d %B %Y}", published.correction_summary(correction), correction.reason)
-                    for correction in reversed(updates)
-                ),
-            ),
-        )
+        lines = [
+            (f"{timezone.localtime(update.made_at):%-d %B %Y}", published.correction_summary(update), update.reason)
+            for update in reversed(updates)
+        ]
+        return summary + format_html("<ul>{}</ul>", format_html_join("", "<li>Updated {}: {}. {}</li>", lines))

@@ -76,7 +76,9 @@ def _last_modified(freshness):
 @condition(etag_func=_etag(group_freshness), last_modified_func=_last_modified(group_freshness))
 def group(request, slug):
     group = get_object_or_404(Group, slug=slug)
-    meetings = list(published.with_addresses(published.published_minutes().filter(group=group)).order_by("-date", "-pk"))
+    meetings = list(
+        published.with_addresses(published.published_minutes().filter(group=group)).order_by("-date", "-pk")
+    )
     if not meetings:
         # A group with nothing published has no public page: the public learns nothing about it.
         raise Http404("No published minutes")
