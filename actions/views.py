@@ -1,13 +1,15 @@
+import tempfile
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from actions.access import readable_action
-from actions.export import write_csv
+from actions.export import ODS_MIMETYPE, write_csv, write_ods, write_xlsx
 from actions.filters import ActionFilter
 from actions.forms import UpdateForm
 from actions.history import action_changes
@@ -15,6 +17,8 @@ from actions.models import Action, ActionSummary, Status
 from meetings.models import Department
 
 PAGE_SIZE = 50
+EXPORT_CHUNK = 500
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @require_GET
@@ -30,14 +34,44 @@ def register(request):
     )
 
 
+def _register_actions(request):
+    """The actions the register's filters select, as the register lists them."""
+    return ActionFilter(request.GET or None, queryset=Action.objects.visible_to(request.user).for_listing()).qs
+
+
+def _register_filename(extension):
+    return f"actions-{timezone.localdate():%Y-%m-%d}.{extension}"
+
+
 @require_GET
 def register_csv(request):
-    actions = ActionFilter(request.GET or None, queryset=Action.objects.visible_to(request.user).for_listing())
-    today = timezone.localdate()
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="actions-{today:%Y-%m-%d}.csv"'
-    write_csv(actions.qs, response)
+    response["Content-Disposition"] = f'attachment; filename="{_register_filename("csv")}"'
+    write_csv(_register_actions(request), response)
     return response
+
+
+def _spreadsheet(request, write, extension, content_type):
+    # Written to a temporary file, fetched in chunks, and sent from the file: memory stays the same
+    # however many actions there are. The response closes the file once it is sent.
+    file = tempfile.TemporaryFile()  # noqa: SIM115
+    try:
+        write(_register_actions(request).iterator(chunk_size=EXPORT_CHUNK), file)
+    except BaseException:
+        file.close()
+        raise
+    file.seek(0)
+    return FileResponse(file, as_attachment=True, filename=_register_filename(extension), content_type=content_type)
+
+
+@require_GET
+def register_xlsx(request):
+    return _spreadsheet(request, write_xlsx, "xlsx", XLSX_TYPE)
+
+
+@require_GET
+def register_ods(request):
+    return _spreadsheet(request, write_ods, "ods", ODS_MIMETYPE)
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,10 +1,13 @@
 """Who may do what, tried for every role against every page and form of the app.
 
 The roles: a department user (Home Office), the secretariat of another group, the secretariat of
-the group whose minutes these are, and an administrator. Each URL of ``meetings/urls.py`` and
-``actions/urls.py`` is asked with each method it takes (and through htmx where htmx asks it),
-on draft, circulated, approved and published minutes. A refusal is the GOV.UK 403 page, and a
-refused form changes nothing in the database.
+the group whose minutes these are, and an administrator. Each URL of ``meetings/urls.py``,
+``actions/urls.py`` and ``minutes/urls.py`` is asked with each method it takes (and through htmx
+where htmx asks it), on draft, circulated, approved and published minutes. A refusal is the GOV.UK
+403 page, and a refused form changes nothing in the database.
+
+The public URLs (``publication/urls.py`` and the calendar subscription, whose address carries a
+secret) are asked signed out and by each role: the published minutes are found, nothing else is.
 """
 
 import datetime
@@ -19,6 +22,7 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 from actions import urls as action_urls
 from actions.models import Action, ActionOwner, Status, Update
 from meetings import urls as meeting_urls
+from meetings.calendar import subscription_token
 from meetings.models import (
     AgendaItem,
     Apology,
@@ -32,6 +36,7 @@ from meetings.models import (
     Person,
 )
 from minutes import urls as minutes_urls
+from publication import urls as publication_urls
 from tests.factories import (
     ActionFactory,
     AgendaItemFactory,
@@ -64,6 +69,8 @@ READERS = "readers of the minutes"  # the group's secretariat, or anyone once th
 SECRETARIAT_ONLY = "the group's secretariat"
 EDITORS = "the group's secretariat while the minutes are unapproved"
 OWNERS = "the owning department once the minutes are circulated, and the group's secretariat"
+PUBLISHED = "anyone, signed in or not, once the minutes are published"
+WITH_THE_SECRET = "anyone with the address, which carries the group's secret"
 
 
 def may(who, role, status):
@@ -78,6 +85,10 @@ def may(who, role, status):
     if who == OWNERS:
         # The action is the Home Office's, so its department user may, once the minutes are circulated.
         return role in SERVING or (role == DEPARTMENT and status != MinutesStatus.DRAFT)
+    if who == PUBLISHED:
+        return status == MinutesStatus.PUBLISHED
+    if who == WITH_THE_SECRET:
+        return True
     raise AssertionError(who)
 
 
@@ -123,6 +134,10 @@ def build_minutes(status=MinutesStatus.DRAFT):
         place="Home Office",
         status=status,
         approved_at=later if status in LOCKED else None,
+        published_at=datetime.datetime(2013, 4, 12, 9, tzinfo=datetime.UTC)
+        if status == MinutesStatus.PUBLISHED
+        else None,
+        next_meeting_date=later.date,
     )
     home_office = DepartmentFactory(short_name="Home Office")
     items = AgendaItemFactory.create_batch(2, meeting=meeting)
@@ -216,6 +231,8 @@ MEETING_ENDPOINTS = [
         data=lambda minutes: MEETING_FIELDS | {"date_day": "13", "date_month": "9"},
     ),
     Endpoint("minutes:minutes", "GET", READERS, args=meeting_pk),
+    Endpoint("meetings:meeting-calendar", "GET", READERS, args=meeting_pk),
+    Endpoint("meetings:next-meeting-calendar", "GET", READERS, args=meeting_pk),
     Endpoint("minutes:history", "GET", READERS, args=meeting_pk),
     Endpoint("minutes:minutes-docx", "GET", READERS, args=meeting_pk),
     Endpoint("minutes:minutes-odt", "GET", READERS, args=meeting_pk),
@@ -349,6 +366,18 @@ ACTION_ENDPOINTS = [
 
 ENDPOINTS = [*MEETING_ENDPOINTS, *ROW_ENDPOINTS, *ACTION_ENDPOINTS]
 
+PUBLIC_ENDPOINTS = [
+    Endpoint("publication:group", "GET", PUBLISHED, args=lambda minutes: [minutes.group.slug]),
+    Endpoint("publication:minutes", "GET", PUBLISHED, args=lambda minutes: [minutes.group.slug, "2013-03-11"]),
+    Endpoint("publication:feed", "GET", PUBLISHED, args=lambda minutes: [minutes.group.slug]),
+    Endpoint(
+        "meetings:group-calendar",
+        "GET",
+        WITH_THE_SECRET,
+        args=lambda minutes: [minutes.group.slug, subscription_token(minutes.group)],
+    ),
+]
+
 
 def url_names(patterns, namespace):
     for pattern in patterns:
@@ -358,14 +387,22 @@ def url_names(patterns, namespace):
             yield f"{namespace}:{pattern.name}"
 
 
-def test_every_url_of_the_meetings_and_actions_is_tried():
+def test_every_url_of_the_apps_is_tried():
     every_url = {
         *url_names(meeting_urls.urlpatterns, meeting_urls.app_name),
         *url_names(action_urls.urlpatterns, action_urls.app_name),
         *url_names(minutes_urls.urlpatterns, minutes_urls.app_name),
+        *url_names(publication_urls.urlpatterns, publication_urls.app_name),
     }
 
-    assert {endpoint.name for endpoint in ENDPOINTS} == every_url
+    assert {endpoint.name for endpoint in [*ENDPOINTS, *PUBLIC_ENDPOINTS]} == every_url
+
+
+def test_only_the_public_urls_answer_without_signing_in():
+    public = {endpoint.name for endpoint in PUBLIC_ENDPOINTS}
+
+    assert public == {*url_names(publication_urls.urlpatterns, "publication"), "meetings:group-calendar"}
+    assert public.isdisjoint(endpoint.name for endpoint in ENDPOINTS)
 
 
 def test_every_row_view_and_the_matters_arising_are_tried_through_htmx():
@@ -392,6 +429,20 @@ def test_a_signed_out_person_is_sent_to_sign_in_and_changes_nothing(client, endp
         assert response["HX-Redirect"] == sign_in
     else:
         assertRedirects(response, sign_in, fetch_redirect_response=False)
+    assert database() == before
+
+
+@pytest.mark.parametrize("status", list(MinutesStatus))
+@pytest.mark.parametrize("role", [None, *ROLES], ids=lambda role: role or "signed-out")
+@pytest.mark.parametrize("endpoint", PUBLIC_ENDPOINTS, ids=str)
+def test_a_public_url_finds_published_minutes_and_nothing_else(signed_in, client, endpoint, role, status):
+    minutes = build_minutes(status)
+    client = signed_in(role) if role else client
+    before = database()
+
+    response = endpoint.ask(client, minutes)
+
+    assert response.status_code == (200 if may(endpoint.who, role, status) else 404)
     assert database() == before
 
 
@@ -422,7 +473,7 @@ def test_each_role_may_do_only_what_it_is_allowed(signed_in, endpoint, role, sta
 def wrong_methods():
     """Each URL asked with the method it does not take, once each."""
     methods = {}
-    for endpoint in ENDPOINTS:
+    for endpoint in [*ENDPOINTS, *PUBLIC_ENDPOINTS]:
         methods.setdefault(endpoint.name, (endpoint, set()))[1].add(endpoint.method)
     for endpoint, taken in methods.values():
         for method in {"GET", "POST"} - taken:
