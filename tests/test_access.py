@@ -348,6 +348,8 @@ def first_action(minutes):
 ACTION_ENDPOINTS = [
     Endpoint("actions:register", "GET", ANYONE),
     Endpoint("actions:register-csv", "GET", ANYONE),
+    Endpoint("actions:register-xlsx", "GET", ANYONE),
+    Endpoint("actions:register-ods", "GET", ANYONE),
     Endpoint("actions:action", "GET", READERS, args=first_action),
     Endpoint(
         "actions:action",
