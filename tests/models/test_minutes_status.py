@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.db.models import ProtectedError
+from django.utils import timezone
 
 from meetings.models import Meeting, MinutesStatus
 from tests.factories import GroupFactory, MeetingFactory
@@ -129,14 +130,26 @@ def test_publishing_approved_minutes_keeps_where_they_were_approved(meeting, nex
     assert saved(meeting).approved_at == next_meeting
 
 
+def test_publishing_records_when_the_minutes_were_published(meeting, next_meeting):
+    meeting.circulate()
+    meeting.approve(next_meeting)
+    before = timezone.now()
+
+    meeting.publish()
+
+    assert before <= saved(meeting).published_at <= timezone.now()
+
+
 @pytest.mark.parametrize("status", [MinutesStatus.DRAFT, MinutesStatus.CIRCULATED, MinutesStatus.PUBLISHED])
 def test_only_approved_minutes_can_be_published(group, status):
     meeting = MeetingFactory(group=group, status=status)
+    published_at = meeting.published_at
 
     with pytest.raises(ValidationError, match="Only approved minutes can become published."):
         meeting.publish()
 
     assert saved(meeting).status == status
+    assert saved(meeting).published_at == published_at
 
 
 @pytest.mark.parametrize(
