@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import condition, require_safe
+from django.views.defaults import page_not_found
 
 from actions.models import Action
 from meetings.models import Group
@@ -28,9 +29,15 @@ def public(view):
 
     @functools.wraps(view)
     def cached(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
+        try:
+            response = view(request, *args, **kwargs)
+        except Http404 as missing:
+            response = page_not_found(request, missing)
         if response.status_code in (200, 304):
             patch_cache_control(response, public=True, max_age=MAX_AGE)
+        else:
+            # Minutes not found may be published in a minute: no cache keeps the answer.
+            patch_cache_control(response, private=True, no_store=True)
         return response
 
     return login_not_required(require_safe(cached))

@@ -11,10 +11,13 @@ secret) are asked signed out and by each role: the published minutes are found, 
 """
 
 import datetime
+import io
+import zipfile
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 from urllib.parse import urlencode
 
+import openpyxl
 import pytest
 from django.urls import URLPattern, URLResolver, reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
@@ -751,6 +754,19 @@ def keep_it_secret(minutes):
 
 
 OPEN_PAGES = [endpoint for endpoint in ENDPOINTS if endpoint.method == "GET" and endpoint.who == ANYONE]
+REGISTER_DOWNLOADS = ["actions:register-csv", "actions:register-xlsx", "actions:register-ods"]
+
+
+def text_of(response):
+    """The words a page or download shows, the spreadsheets (zipped) unpacked."""
+    if not response.streaming:
+        return response.content.decode()
+    content = b"".join(response.streaming_content)
+    with zipfile.ZipFile(io.BytesIO(content)) as package:
+        if "content.xml" in package.namelist():
+            return package.read("content.xml").decode()
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+    return "\n".join(str(cell.value) for row in sheet.iter_rows() for cell in row if cell.value is not None)
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -760,12 +776,12 @@ def test_no_page_or_download_shows_anything_of_draft_minutes_outside_their_secre
     secrets = keep_it_secret(minutes)
     client = signed_in(role)
 
-    content = endpoint.ask(client, minutes).content.decode()
+    content = text_of(endpoint.ask(client, minutes))
 
     shown = [secret for secret in secrets if secret in content]
     if role not in SERVING:
         assert shown == []
-    elif endpoint.name in {"actions:register", "actions:register-csv"}:
+    elif endpoint.name in {"actions:register", *REGISTER_DOWNLOADS}:
         assert "Secret draft words" in shown, "the group's secretariat sees its draft actions"
 
 
@@ -774,7 +790,7 @@ def test_the_open_pages_are_the_lists_and_exports():
         "meetings:groups",
         "meetings:group",
         "actions:register",
-        "actions:register-csv",
+        *REGISTER_DOWNLOADS,
         "actions:departments",
         "actions:department",
     }

@@ -86,7 +86,10 @@ def test_newly_published_minutes_change_the_group_pages_validators(client, make_
     assertContains(response, "11 March 2013")
 
 
-def test_a_page_not_found_is_not_kept_by_a_cache(client):
-    response = client.get("/published/no-such-group/")
+def test_a_page_not_found_is_not_kept_by_a_cache(client, make_minutes):
+    make_minutes(MinutesStatus.APPROVED)
 
-    assert "public" not in response.get("Cache-Control", "")
+    response = client.get(ADDRESS)
+
+    assert response.status_code == 404
+    assert set(response["Cache-Control"].split(", ")) == {"private", "no-store"}
