@@ -129,7 +129,7 @@ def test_text_that_looks_like_a_formula_stays_text(secretariat_client, meeting, 
 
 def test_control_characters_that_would_break_the_file_are_left_out(secretariat_client, meeting, spreadsheet):
     _, address, read, _ = spreadsheet
-    ActionFactory(agenda_item=AgendaItemFactory(meeting=meeting), text="Report\x0b back\x00 ← עברית 🙂")
+    ActionFactory(agenda_item=AgendaItemFactory(meeting=meeting), text="Report\x0b back\x1f ← עברית 🙂")
 
     (row,) = read(secretariat_client.get(address))[1:]
 
