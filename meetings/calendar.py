@@ -90,12 +90,17 @@ def recorded_next_meeting(meeting):
         return None
 
 
+def one_line(text):
+    """Text for a one-line property (a summary, a place, the calendar's name): a line break would end it."""
+    return " ".join(text.split())
+
+
 def _event(appointment, stamp):
     event = icalendar.Event()
     event.add("uid", appointment.uid)
     event.add("dtstamp", stamp)
     event.add("sequence", appointment.sequence)
-    event.add("summary", appointment.summary)
+    event.add("summary", one_line(appointment.summary))
     if appointment.start is None:
         event.add("dtstart", appointment.date)
         event.add("dtend", appointment.date + datetime.timedelta(days=1))
@@ -105,7 +110,7 @@ def _event(appointment, stamp):
         if appointment.end is not None:
             event.add("dtend", datetime.datetime.combine(appointment.date, appointment.end, tzinfo=london))
     if appointment.place:
-        event.add("location", appointment.place)
+        event.add("location", one_line(appointment.place))
     event.add("url", appointment.link)
     event.add("description", f"{appointment.description}\n{appointment.link}")
     return event
@@ -117,7 +122,7 @@ def calendar(appointments, name):
     ics.add("prodid", PRODUCT)
     ics.add("version", "2.0")
     ics.add("calscale", "GREGORIAN")
-    ics.add("x-wr-calname", name)
+    ics.add("x-wr-calname", one_line(name))
     stamp = timezone.now()
     for appointment in appointments:
         ics.add_component(_event(appointment, stamp))

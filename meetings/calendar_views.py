@@ -7,6 +7,7 @@ only when and where the group meets, with a link that asks for sign-in: no minut
 """
 
 import datetime
+import re
 
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse
@@ -30,8 +31,13 @@ def calendar_response(ics, filename, *, download=True):
     return response
 
 
+def _safe(name):
+    """A name for a file: letters, digits and hyphens only, so that it cannot break the header it is sent in."""
+    return re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-") or "meeting"
+
+
 def _filename(group, date, what):
-    return f"{group.short_name}-{date:%Y-%m-%d}-{what}.ics".replace(" ", "-")
+    return f"{_safe(group.short_name)}-{date:%Y-%m-%d}-{what}.ics"
 
 
 @require_safe
@@ -75,4 +81,4 @@ def group_calendar(request, slug, token):
             announced_dates.add(meeting.next_meeting_date)
             appointments.append(calendar.of_next_meeting(meeting))
     ics = calendar.calendar(appointments, name=f"{group.short_name} meetings")
-    return calendar_response(ics, f"{group.short_name}-meetings.ics".replace(" ", "-"), download=False)
+    return calendar_response(ics, f"{_safe(group.short_name)}-meetings.ics", download=False)

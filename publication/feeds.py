@@ -1,5 +1,7 @@
 """The Atom feed of a group's newly published minutes, and of the corrections made to them since."""
 
+import re
+
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -12,6 +14,13 @@ from meetings.models import Group
 from publication import published
 
 FEED_LENGTH = 20
+
+# XML cannot hold these control characters, and text pasted from elsewhere sometimes has them.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def xml_safe(text):
+    return NOT_XML.sub("", text)
 
 
 class GroupFeed(Feed):
@@ -31,10 +40,10 @@ class GroupFeed(Feed):
         return group
 
     def title(self, group):
-        return f"Published minutes of the {group.name}"
+        return xml_safe(f"Published minutes of the {group.name}")
 
     def subtitle(self, group):
-        return f"Minutes of {group.short_name} meetings as they are published, and corrections made to them."
+        return xml_safe(f"Minutes of {group.short_name} meetings as they are published, and corrections made to them.")
 
     def link(self, group):
         return reverse("publication:group", args=[group.slug])
@@ -43,13 +52,13 @@ class GroupFeed(Feed):
         return reverse("publication:feed", args=[group.slug])
 
     def author_name(self, group):
-        return group.name
+        return xml_safe(group.name)
 
     def items(self, group):
         return group.published_meetings
 
     def item_title(self, meeting):
-        return f"{meeting.group.short_name} minutes of {meeting.date:%-d %B %Y}"
+        return xml_safe(f"{meeting.group.short_name} minutes of {meeting.date:%-d %B %Y}")
 
     def item_link(self, meeting):
         return published.address(meeting)
@@ -67,9 +76,11 @@ class GroupFeed(Feed):
         )
         updates = published.updates_after_publication(meeting)
         if not updates:
-            return summary
+            return xml_safe(summary)
         lines = [
             (f"{timezone.localtime(update.made_at):%-d %B %Y}", published.correction_summary(update), update.reason)
             for update in reversed(updates)
         ]
-        return summary + format_html("<ul>{}</ul>", format_html_join("", "<li>Updated {}: {}. {}</li>", lines))
+        return xml_safe(
+            summary + format_html("<ul>{}</ul>", format_html_join("", "<li>Updated {}: {}. {}</li>", lines))
+        )

@@ -105,6 +105,15 @@ def test_the_file_is_named_for_the_group_and_date(department_client, meeting):
     assert response["Content-Disposition"] == 'attachment; filename="IDMG-2013-03-11-meeting.ics"'
 
 
+def test_a_group_name_that_would_break_the_header_makes_a_plain_file_name(department_client, meeting):
+    meeting.group.short_name = 'IDMG "HT"\r\nX-Bad: 1 – Nigeria'
+    meeting.group.save()
+
+    response = meeting_ics(department_client, meeting)
+
+    assert response["Content-Disposition"] == 'attachment; filename="IDMG-HT-X-Bad-1-Nigeria-2013-03-11-meeting.ics"'
+
+
 def test_draft_minutes_meeting_is_refused_to_a_department_user(department_client, meeting):
     meeting.status = MinutesStatus.DRAFT
     meeting.save()

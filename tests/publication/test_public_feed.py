@@ -83,3 +83,12 @@ def test_a_proxy_may_cache_the_feed_and_revalidate_it(client, make_minutes):
 
     assert set(response["Cache-Control"].split(", ")) == {"public", "max-age=300"}
     assert client.get(ADDRESS, headers={"If-None-Match": response["ETag"]}).status_code == 304
+
+
+def test_control_characters_pasted_into_a_correction_do_not_break_the_feed(client, make_minutes):
+    meeting = make_minutes()
+    CorrectionFactory(meeting=meeting, made_at=london(2013, 5, 3, 14, 0), reason="Pasted\x0b from Word\x1f.")
+
+    (entry,) = entries(client.get(ADDRESS))
+
+    assert "Pasted from Word." in entry["summary"]
