@@ -26,12 +26,16 @@ FORMATS = {
 }
 
 
-def download(request, pk, document_format):
-    meeting = readable_meeting(request, pk, with_minutes())
-    content = minutes_content(meeting, Action.objects.reviewed_at(meeting))
+def attachment(content, document_format):
+    """The response that downloads ``content`` built as a document of ``document_format``."""
     response = HttpResponse(document_format.build(content), content_type=document_format.content_type)
     response["Content-Disposition"] = f'attachment; filename="{content.file_stem}.{document_format.extension}"'
     return response
+
+
+def download(request, pk, document_format):
+    meeting = readable_meeting(request, pk, with_minutes())
+    return attachment(minutes_content(meeting, Action.objects.reviewed_at(meeting)), document_format)
 
 
 @require_GET

@@ -23,4 +23,5 @@ urlpatterns = [
     path("published/<slug:slug>/", views.group, name="group"),
     path("published/<slug:slug>/feed/", views.feed, name="feed"),
     path("published/<slug:slug>/<day:key>/", views.minutes, name="minutes"),
+    path("published/<slug:slug>/<day:key>/minutes.<str:extension>", views.document, name="document"),
 ]

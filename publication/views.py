@@ -17,6 +17,8 @@ from django.views.defaults import page_not_found
 from actions.models import Action
 from meetings.models import Group
 from minutes.contents import with_minutes
+from minutes.documents.content import minutes_content
+from minutes.downloads import FORMATS, attachment
 from publication import published
 from publication.feeds import GroupFeed
 
@@ -51,7 +53,7 @@ def _group_names(slug):
     return "|".join(Group.objects.filter(slug=slug).values_list("name", "short_name").first() or ())
 
 
-def minutes_freshness(request, slug, key):
+def minutes_freshness(request, slug, key, extension=None):
     pk = published.published_pk(slug, key)
     if pk is None:
         return None
@@ -114,8 +116,21 @@ def minutes(request, slug, key):
             "matters_arising": Action.objects.reviewed_at(meeting, recorded_by=meeting.published_at),
             "updates": [(correction, published.correction_summary(correction)) for correction in updates],
             "last_updated": updates[-1].made_at if updates else None,
+            "page_url": request.path,
         },
     )
+
+
+@public
+@condition(etag_func=_etag(minutes_freshness), last_modified_func=_last_modified(minutes_freshness))
+def document(request, slug, key, extension):
+    """The published minutes as a Word, OpenDocument or PDF document, as they were published."""
+    pk = published.published_pk(slug, key)
+    if pk is None or extension not in FORMATS:
+        raise Http404("No published minutes at this address")
+    meeting = get_object_or_404(with_minutes(published.published_minutes()), pk=pk)
+    content = minutes_content(meeting, Action.objects.reviewed_at(meeting, recorded_by=meeting.published_at))
+    return attachment(content, FORMATS[extension])
 
 
 feed = public(

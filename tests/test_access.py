@@ -375,6 +375,7 @@ PUBLIC_ENDPOINTS = [
     Endpoint("publication:group", "GET", PUBLISHED, args=lambda minutes: [minutes.group.slug]),
     Endpoint("publication:minutes", "GET", PUBLISHED, args=lambda minutes: [minutes.group.slug, "2013-03-11"]),
     Endpoint("publication:feed", "GET", PUBLISHED, args=lambda minutes: [minutes.group.slug]),
+    Endpoint("publication:document", "GET", PUBLISHED, args=lambda minutes: [minutes.group.slug, "2013-03-11", "pdf"]),
     Endpoint(
         "meetings:group-calendar",
         "GET",
