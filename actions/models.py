@@ -208,10 +208,15 @@ class Action(Positioned, Versioned):
         elif self.agenda_item.meeting_id != self.meeting_id:
             # clean() says so to a person; this stops code that skips it from changing the reference.
             raise ValidationError("An action stays in the meeting it was raised at")
-        if not self.number:
+        if self.number:
+            return super().save(*args, **kwargs)
+        with transaction.atomic():
+            # Actions raised at the same moment take their numbers one after another: the meeting's
+            # row is the lock (taken before the agenda item's, for the position, always in that order).
+            list(Meeting._base_manager.select_for_update(no_key=True).filter(pk=self.meeting_id).values_list("pk"))
             highest = Action.objects.filter(meeting_id=self.meeting_id).aggregate(highest=models.Max("number"))
             self.number = (highest["highest"] or 0) + 1
-        super().save(*args, **kwargs)
+            return super().save(*args, **kwargs)
 
     def is_visible_to(self, user):
         return self.meeting.is_visible_to(user)

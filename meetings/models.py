@@ -2,7 +2,7 @@ import difflib
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -49,6 +49,21 @@ class Group(models.Model):
         return self.pk in served
 
 
+def created_once(queryset, find, **fields):
+    """Create a row someone typed the name of; if someone else created it in the same moment, theirs.
+
+    ``find`` looks for the row again once the database has refused a second one by that name.
+    """
+    try:
+        with transaction.atomic():
+            return queryset.create(**fields)
+    except IntegrityError:
+        found = find()
+        if found is None:
+            raise
+        return found
+
+
 class DepartmentQuerySet(models.QuerySet):
     def named(self, text):
         """The department a person typed, by short or full name, or None if there is none by that name."""
@@ -72,7 +87,7 @@ class DepartmentQuerySet(models.QuerySet):
     def resolve(self, text):
         """The department a person typed, by short or full name, created if it is new."""
         text = " ".join(text.split())
-        return self.named(text) or self.create(short_name=text, name=text)
+        return self.named(text) or created_once(self, lambda: self.named(text), short_name=text, name=text)
 
 
 class Department(models.Model):
@@ -152,7 +167,7 @@ class PersonQuerySet(models.QuerySet):
         if not name or name.lower() == "official":
             return None
         person = self.filter(name__iexact=name).first()
-        return person or self.create(name=name)
+        return person or created_once(self, lambda: self.filter(name__iexact=name).first(), name=name)
 
 
 class Person(models.Model):

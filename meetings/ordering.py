@@ -26,18 +26,40 @@ class Positioned(models.Model):
         ordering = ["position", "pk"]
 
     def save(self, *args, **kwargs):
-        if not self.position:
+        if self.position:
+            return super().save(*args, **kwargs)
+        with transaction.atomic():
+            # Rows added at the same moment take their positions one after another, never the same one.
+            self.lock_siblings()
             self.position = self.siblings().next_position()
-        super().save(*args, **kwargs)
+            return super().save(*args, **kwargs)
 
     def siblings(self):
         scope_id = getattr(self, f"{self.position_scope}_id")
         return type(self).objects.filter(**{f"{self.position_scope}_id": scope_id})
 
+    def lock_siblings(self):
+        """Wait for, then hold until the transaction ends, the row the siblings belong to (their
+        meeting or agenda item): the one lock every change to their positions takes first.
+
+        Locking the one row, not the siblings, gives everyone the same order to wait in, so that
+        two people moving neighbouring rows never deadlock. (SQLite serialises every write
+        transaction instead, and ignores the lock.)
+        """
+        parent = self._meta.get_field(self.position_scope).related_model
+        scope_id = getattr(self, f"{self.position_scope}_id")
+        list(parent._base_manager.select_for_update(no_key=True).filter(pk=scope_id).values_list("pk"))
+
     @transaction.atomic
     def move(self, direction):
         """Swap places with the sibling above ("up") or below ("down"); False at either end."""
-        siblings = self.siblings().select_for_update()
+        self.lock_siblings()
+        # Where the row is now, not where it was when the page was read: someone may have moved it since.
+        try:
+            self.refresh_from_db(fields=["position"])
+        except type(self).DoesNotExist:
+            return False  # Someone removed it in the meantime.
+        siblings = self.siblings()
         if direction == "up":
             neighbour = (
                 siblings.filter(models.Q(position__lt=self.position) | models.Q(position=self.position, pk__lt=self.pk))
@@ -54,7 +76,6 @@ class Positioned(models.Model):
             return False
         if neighbour.position == self.position:
             self.renumber_siblings()
-            self.refresh_from_db()
             return self.move(direction)
         self.position, neighbour.position = neighbour.position, self.position
         self.save(update_fields=["position"])

@@ -4,11 +4,27 @@
 ``VersionedFormMixin`` turns that refusal into an error on the form, keeping what was typed.
 """
 
+import logging
+
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 
 from meetings.changes import changes_since
+
+logger = logging.getLogger(__name__)
+
+OUT_OF_DATE = (
+    "This page was out of date, so your change has not been saved. "
+    "Your version is still in the form. Check it, then save again."
+)
+"""Said when a form comes back without the version it was opened at."""
+
+SAVED_MEANWHILE = (
+    "Someone else saved a change here at the same moment, so yours has not been saved. "
+    "Your version is still in the form. Check it, then save again."
+)
+"""Said when the database refuses a save that clashed with another made at the same moment."""
 
 
 class EditConflict(Exception):
@@ -36,7 +52,11 @@ class Versioned(models.Model):
             self.version += 1
             if update_fields:
                 kwargs["update_fields"] = {*update_fields, "version"}
-            return super().save(*args, **kwargs)
+            try:
+                return super().save(*args, **kwargs)
+            except Exception:
+                self.version -= 1  # Nothing was saved: the copy is still of the version it was.
+                raise
 
 
 class VersionedFormMixin:
@@ -63,15 +83,27 @@ class VersionedFormMixin:
 
     def clean(self):
         cleaned = super().clean()
+        if not self.versioned_record.pk:
+            return cleaned
         opened = cleaned.get(self.version_field)
-        if self.versioned_record.pk and opened is not None and opened != self.versioned_record.version:
+        if opened is None:
+            # Without the version it was opened at, a save could overwrite anyone's change unseen.
+            self.refresh_version()
+            raise ValidationError(OUT_OF_DATE, code="no_version")
+        if opened != self.versioned_record.version:
             self.refresh_version()
             raise ValidationError(self.conflict_message(opened), code="conflict")
         return cleaned
 
     def save_unless_conflict(self, *args, **kwargs):
         """Save as ``save()`` does; if someone else's change is found only now, say so on the form
-        and return None, having saved nothing."""
+        and return None, having saved nothing.
+
+        A change is found only now when it was saved in the moment since the form was checked:
+        a new version of the record, or a row that takes what must be unique (an item's number).
+        """
+        instance = getattr(self, "instance", None)
+        adding = instance is not None and instance._state.adding
         try:
             with transaction.atomic():
                 return self.save(*args, **kwargs)
@@ -79,6 +111,16 @@ class VersionedFormMixin:
             self.versioned_record.refresh_from_db()
             self.refresh_version()
             self.add_error(None, ValidationError(self.conflict_message(None), code="conflict"))
+            return None
+        except IntegrityError:
+            logger.info("Refused a save that collided with another", exc_info=True)
+            if adding:
+                # Nothing was added: the form checks again as the new row it still is.
+                instance.pk, instance._state.adding = None, True
+            # Checked again, the form now sees what was saved in that moment and says so at the field.
+            self.full_clean()
+            if self.is_valid():
+                self.add_error(None, ValidationError(SAVED_MEANWHILE, code="conflict"))
             return None
 
     def refresh_version(self):

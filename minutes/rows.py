@@ -133,9 +133,8 @@ def add_row(request, meeting_pk, kind, item_pk=None):
         # The address a form with a problem was shown at, opened again: the form is on the recording page.
         return HttpResponseRedirect(f"{meeting.get_record_url()}#{kind.section(meeting, item=item).element_id}")
     form = kind.form(meeting, item=item, data=request.POST, author=request.user)
-    if not form.is_valid():
+    if not (form.is_valid() and form.save_unless_conflict()):
         return render_recording_page(request, meeting, section=kind.section(meeting, item=item), form=form)
-    form.save()
     return after_change(
         request, meeting, kind.section(meeting, item=item), kind.announcement(form.instance, "added"), form.prefix
     )

@@ -241,7 +241,13 @@ MEETING_ENDPOINTS = [
     Endpoint("minutes:minutes-odt", "GET", READERS, args=meeting_pk),
     Endpoint("minutes:minutes-pdf", "GET", READERS, args=meeting_pk),
     Endpoint("meetings:meeting-edit", "GET", EDITORS, args=meeting_pk),
-    Endpoint("meetings:meeting-edit", "POST", EDITORS, args=meeting_pk, data=lambda minutes: MEETING_FIELDS),
+    Endpoint(
+        "meetings:meeting-edit",
+        "POST",
+        EDITORS,
+        args=meeting_pk,
+        data=lambda minutes: MEETING_FIELDS | opened(minutes.meeting),
+    ),
     Endpoint("minutes:record", "GET", EDITORS, args=meeting_pk),
     Endpoint("minutes:record", "GET", EDITORS, args=meeting_pk, htmx=True, query={"section": "attendees"}),
     Endpoint("meetings:minutes-status", "POST", SECRETARIAT_ONLY, args=meeting_pk, data=next_step),
@@ -305,7 +311,7 @@ def row_endpoints(kind, htmx):
         return [minutes.meeting.pk, rows(minutes)[1].pk]
 
     def changed(minutes):
-        return prefixed(f"{kind}-{rows(minutes)[1].pk}", fields)
+        return prefixed(f"{kind}-{rows(minutes)[1].pk}", fields | opened(rows(minutes)[1]))
 
     return [
         # A form shown with a problem is at the add address; opened again, it leads back to the page.
@@ -340,8 +346,16 @@ def arising_args(minutes):
     return [minutes.meeting.pk, minutes.arising.pk]
 
 
+def opened(row):
+    """The version of a row as saved now, as a form opened now carries it."""
+    return {"version": type(row).objects.get(pk=row.pk).version}
+
+
 def arising_update(minutes):
-    return prefixed(f"arising-{minutes.arising.pk}", {"status": Status.IN_PROGRESS, "text": "Work has started."})
+    return prefixed(
+        f"arising-{minutes.arising.pk}",
+        {"status": Status.IN_PROGRESS, "text": "Work has started."} | opened(minutes.arising),
+    )
 
 
 def first_action(minutes):
@@ -359,7 +373,9 @@ ACTION_ENDPOINTS = [
         "POST",
         OWNERS,
         args=first_action,
-        data=lambda minutes: {"status": Status.IN_PROGRESS, "text": "A draft has gone to officials."},
+        data=lambda minutes: (
+            {"status": Status.IN_PROGRESS, "text": "A draft has gone to officials."} | opened(minutes.actions[0])
+        ),
     ),
     Endpoint("actions:history", "GET", READERS, args=first_action),
     Endpoint("actions:departments", "GET", ANYONE),
@@ -514,7 +530,8 @@ def owned_action(meeting, *short_names):
 
 def post_update(client, action):
     return client.post(
-        reverse("actions:action", args=[action.pk]), {"status": Status.DONE, "text": "The referral figures were sent."}
+        reverse("actions:action", args=[action.pk]),
+        {"status": Status.DONE, "text": "The referral figures were sent."} | opened(action),
     )
 
 
@@ -644,7 +661,9 @@ def test_a_crafted_meeting_edit_cannot_change_its_group_or_status(secretariat_cl
 
     response = secretariat_client.post(
         reverse("meetings:meeting-edit", args=[minutes.meeting.pk]),
-        MEETING_FIELDS | {"group": board.pk, "status": "published", "approved_at": minutes.later.pk},
+        MEETING_FIELDS
+        | opened(minutes.meeting)
+        | {"group": board.pk, "status": "published", "approved_at": minutes.later.pk},
     )
 
     assert response.status_code == 302

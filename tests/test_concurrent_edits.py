@@ -374,3 +374,83 @@ def test_an_administrators_save_of_the_register_over_a_later_change_is_refused(f
     attendee.refresh_from_db()
     assert attendee.role == "chair"
     assert Meeting.objects.get(pk=attendee.meeting_id).place == "Home Office"
+
+
+OUT_OF_DATE = (
+    "This page was out of date, so your change has not been saved. "
+    "Your version is still in the form. Check it, then save again."
+)
+
+
+def without_version(typed):
+    return {name: value for name, value in typed.items() if not name.endswith("version")}
+
+
+def test_a_save_that_leaves_out_the_version_is_refused_and_keeps_what_was_typed(first, attendee):
+    refused = first.post(attendee_url(attendee), without_version(attendee_typed(attendee, "", person="Lord Bates")))
+
+    assert refused.status_code == 200
+    assertContains(refused, OUT_OF_DATE)
+    assertContains(refused, f'name="attendee-{attendee.pk}-person" value="Lord Bates"')
+    attendee.refresh_from_db()
+    assert attendee.person.name == "Mark Harper MP"
+
+    again = first.post(
+        attendee_url(attendee), attendee_typed(attendee, version_in(refused, f"attendee-{attendee.pk}-version"))
+    )
+
+    assert again.status_code == 302
+
+
+def test_a_save_with_an_empty_version_is_refused(first, meeting):
+    refused = first.post(meeting_url(meeting), meeting_typed("", place="2 Marsham Street"))
+
+    assertContains(refused, OUT_OF_DATE)
+    assert Meeting.objects.get(pk=meeting.pk).place == "Home Office"
+
+
+def test_an_update_posted_without_the_version_is_refused(first, action):
+    refused = first.post(action_url(action), {"status": "done", "text": "Guidance published."})
+
+    assertContains(refused, OUT_OF_DATE)
+    assertContains(refused, ">\nGuidance published.</textarea>")
+    assert not action.updates.exists()
+
+
+def test_an_administrators_change_without_the_version_is_refused(admin_client, attendee):
+    admin_url = f"/admin/meetings/attendee/{attendee.pk}/change/"
+
+    refused = admin_client.post(
+        admin_url,
+        {
+            "meeting": attendee.meeting_id,
+            "department": attendee.department_id,
+            "person": attendee.person_id,
+            "deputising_for": "",
+            "role": "chair",
+            "position": attendee.position,
+        },
+    )
+
+    assertContains(refused, OUT_OF_DATE)
+    attendee.refresh_from_db()
+    assert attendee.role == ""
+
+
+def test_an_administrators_new_row_needs_no_version(admin_client, meeting):
+    department = DepartmentFactory(short_name="MOJ")
+
+    response = admin_client.post(
+        "/admin/meetings/attendee/add/",
+        {
+            "meeting": meeting.pk,
+            "department": department.pk,
+            "person": "",
+            "deputising_for": "",
+            "role": "",
+            "position": 1,
+        },
+    )
+
+    assert response.status_code == 302
+    assert meeting.attendees.get().department == department

@@ -30,7 +30,8 @@ def action_data(**changes):
 
 
 def save(item, instance=None, **changes):
-    form = ActionForm(data=action_data(**changes), instance=instance, agenda_item=item)
+    opened = {"version": instance.version} if instance else {}
+    form = ActionForm(data=action_data(**changes) | opened, instance=instance, agenda_item=item)
     assert form.is_valid(), form.errors
     return form.save()
 

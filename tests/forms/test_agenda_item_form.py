@@ -40,7 +40,9 @@ def test_the_same_number_is_fine_in_another_meeting(meeting):
 def test_an_item_keeps_its_number_when_edited(meeting):
     item = AgendaItemFactory(meeting=meeting, number=3, title="AOB")
 
-    form = AgendaItemForm(data={"number": "3", "title": "Any other business"}, instance=item, meeting=meeting)
+    form = AgendaItemForm(
+        data={"number": "3", "title": "Any other business", "version": item.version}, instance=item, meeting=meeting
+    )
 
     assert form.is_valid(), form.errors
 

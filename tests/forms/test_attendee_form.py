@@ -118,7 +118,11 @@ def test_editing_shows_the_names_typed_before(meeting):
 def test_editing_changes_the_row_in_place(meeting):
     attendee = AttendeeFactory(meeting=meeting, department=DepartmentFactory(short_name="DfE"))
 
-    form = AttendeeForm(data=attendee_data(department="DCLG", person="Official"), instance=attendee, meeting=meeting)
+    form = AttendeeForm(
+        data=attendee_data(department="DCLG", person="Official", version=attendee.version),
+        instance=attendee,
+        meeting=meeting,
+    )
     assert form.is_valid(), form.errors
     form.save()
 

@@ -52,7 +52,9 @@ def test_it_allows_another_unnumbered_paragraph(item):
 def test_a_paragraph_keeps_its_number_when_edited(item):
     paragraph = ParagraphFactory(agenda_item=item, number="2.3")
 
-    form = ParagraphForm(data={"number": "2.3", "text": "Corrected."}, instance=paragraph, agenda_item=item)
+    form = ParagraphForm(
+        data={"number": "2.3", "text": "Corrected.", "version": paragraph.version}, instance=paragraph, agenda_item=item
+    )
 
     assert form.is_valid(), form.errors
     assert ParagraphForm(instance=paragraph, agenda_item=item)["number"].value() == "2.3"

@@ -32,7 +32,9 @@ def test_it_offers_every_status(action):
 
 
 def test_it_records_a_progress_note(action, author):
-    form = UpdateForm({"status": "in_progress", "text": "Terms of reference agreed."}, action=action)
+    form = UpdateForm(
+        {"version": action.version, "status": "in_progress", "text": "Terms of reference agreed."}, action=action
+    )
 
     assert form.is_valid(), form.errors
     update = form.save(author=author)
@@ -43,7 +45,7 @@ def test_it_records_a_progress_note(action, author):
 
 
 def test_it_records_a_change_of_status_without_a_note(action, author):
-    form = UpdateForm({"status": "done", "text": ""}, action=action)
+    form = UpdateForm({"version": action.version, "status": "done", "text": ""}, action=action)
 
     assert form.is_valid(), form.errors
     form.save(author=author)
@@ -54,7 +56,9 @@ def test_it_records_a_change_of_status_without_a_note(action, author):
 
 def test_it_ties_the_update_to_the_meeting_it_was_given_at(action, author):
     meeting = MeetingFactory(group=action.meeting.group, date=datetime.date(2013, 6, 10))
-    form = UpdateForm({"status": "done", "text": "Finished."}, action=action, meeting=meeting)
+    form = UpdateForm(
+        {"version": action.version, "status": "done", "text": "Finished."}, action=action, meeting=meeting
+    )
 
     assert form.is_valid(), form.errors
     update = form.save(author=author)
@@ -64,7 +68,11 @@ def test_it_ties_the_update_to_the_meeting_it_was_given_at(action, author):
 
 
 def test_it_reads_its_fields_under_a_prefix(action, author):
-    form = UpdateForm({"arising-7-status": "open", "arising-7-text": "Reopened."}, action=action, prefix="arising-7")
+    form = UpdateForm(
+        {"arising-7-version": action.version, "arising-7-status": "open", "arising-7-text": "Reopened."},
+        action=action,
+        prefix="arising-7",
+    )
 
     assert form.is_valid(), form.errors
     assert form.save(author=author).new_status == Status.OPEN
@@ -72,35 +80,35 @@ def test_it_reads_its_fields_under_a_prefix(action, author):
 
 @pytest.mark.parametrize("text", ["", "   "])
 def test_it_asks_for_the_reason_an_action_is_dropped(action, text):
-    form = UpdateForm({"status": "dropped", "text": text}, action=action)
+    form = UpdateForm({"version": action.version, "status": "dropped", "text": text}, action=action)
 
     assert not form.is_valid()
     assert form.errors == {"text": ["Give the reason the action is being dropped"]}
 
 
 def test_it_asks_for_an_update_when_nothing_changes(action):
-    form = UpdateForm({"status": "in_progress", "text": ""}, action=action)
+    form = UpdateForm({"version": action.version, "status": "in_progress", "text": ""}, action=action)
 
     assert not form.is_valid()
     assert form.errors == {"text": ["Enter an update or change the status"]}
 
 
 def test_it_asks_for_a_status(action):
-    form = UpdateForm({"text": "Some progress."}, action=action)
+    form = UpdateForm({"version": action.version, "text": "Some progress."}, action=action)
 
     assert not form.is_valid()
     assert form.errors == {"status": ["Select the status of the action"]}
 
 
 def test_it_refuses_a_status_that_does_not_exist(action):
-    form = UpdateForm({"status": "finished", "text": "Some progress."}, action=action)
+    form = UpdateForm({"version": action.version, "status": "finished", "text": "Some progress."}, action=action)
 
     assert not form.is_valid()
     assert form.errors == {"status": ["Select the status of the action"]}
 
 
 def test_it_records_nothing_when_it_is_invalid(action):
-    form = UpdateForm({"status": "dropped", "text": ""}, action=action)
+    form = UpdateForm({"version": action.version, "status": "dropped", "text": ""}, action=action)
 
     form.is_valid()
 
@@ -112,6 +120,6 @@ def test_it_records_nothing_when_it_is_invalid(action):
 def test_it_is_checked_against_the_action_it_was_opened_on():
     action = ActionFactory(agenda_item=AgendaItemFactory(), status=Status.DROPPED, closed_on=datetime.date(2013, 6, 1))
 
-    form = UpdateForm({"status": "dropped", "text": ""}, action=action)
+    form = UpdateForm({"version": action.version, "status": "dropped", "text": ""}, action=action)
 
     assert form.errors == {"text": ["Enter an update or change the status"]}

@@ -82,7 +82,9 @@ def test_it_says_at_which_meeting_and_by_whom_an_update_was_given(secretariat_cl
 
 
 def test_it_records_an_update(secretariat_client, action, secretariat_user):
-    response = secretariat_client.post(action_url(action), {"status": "in_progress", "text": "Scoping has begun."})
+    response = secretariat_client.post(
+        action_url(action), {"version": action.version, "status": "in_progress", "text": "Scoping has begun."}
+    )
 
     assertRedirects(response, action_url(action), fetch_redirect_response=False)
     update = Update.objects.get()
@@ -94,7 +96,9 @@ def test_it_records_an_update(secretariat_client, action, secretariat_user):
 
 def test_it_says_the_update_was_recorded(secretariat_client, action):
     response = secretariat_client.post(
-        action_url(action), {"status": "in_progress", "text": "Scoping has begun."}, follow=True
+        action_url(action),
+        {"version": action.version, "status": "in_progress", "text": "Scoping has begun."},
+        follow=True,
     )
 
     assertContains(response, "Update recorded on IDMG 2013-03 A1.")
@@ -102,7 +106,7 @@ def test_it_says_the_update_was_recorded(secretariat_client, action):
 
 
 def test_a_bad_update_keeps_the_typed_text_and_shows_the_error(secretariat_client, action):
-    response = secretariat_client.post(action_url(action), {"text": "Scoping has begun."})
+    response = secretariat_client.post(action_url(action), {"version": action.version, "text": "Scoping has begun."})
 
     assert response.status_code == 200
     assertContains(response, "<title>Error: IDMG 2013-03 A1", count=1)
@@ -113,7 +117,7 @@ def test_a_bad_update_keeps_the_typed_text_and_shows_the_error(secretariat_clien
 
 
 def test_dropping_without_a_reason_shows_the_error_at_the_update(secretariat_client, action):
-    response = secretariat_client.post(action_url(action), {"status": "dropped", "text": ""})
+    response = secretariat_client.post(action_url(action), {"version": action.version, "status": "dropped", "text": ""})
 
     assertContains(response, '<a href="#id_text">Give the reason the action is being dropped</a>', html=True)
     assertContains(response, 'id="id_text-error"')
@@ -143,7 +147,9 @@ def test_an_empty_post_shows_the_error(secretariat_client, action):
 def test_an_owning_departments_user_may_post_an_update(department_client, action, meeting):
     meeting.circulate()
 
-    response = department_client.post(action_url(action), {"status": "in_progress", "text": "Scoping has begun."})
+    response = department_client.post(
+        action_url(action), {"version": action.version, "status": "in_progress", "text": "Scoping has begun."}
+    )
 
     assertRedirects(response, action_url(action), fetch_redirect_response=False)
     assert Update.objects.get().new_status == Status.IN_PROGRESS
@@ -155,7 +161,9 @@ def test_another_departments_user_may_read_the_action_but_not_post_an_update(cli
     client.force_login(user)
 
     assertNotContains(client.get(action_url(action)), "Post an update")
-    response = client.post(action_url(action), {"status": "in_progress", "text": "Scoping has begun."})
+    response = client.post(
+        action_url(action), {"version": action.version, "status": "in_progress", "text": "Scoping has begun."}
+    )
 
     assert response.status_code == 403
     assert not Update.objects.exists()
@@ -186,7 +194,9 @@ def test_a_department_user_cannot_open_an_action_of_draft_minutes(department_cli
 
 
 def test_a_department_user_cannot_post_on_an_action_of_draft_minutes(department_client, action):
-    response = department_client.post(action_url(action), {"status": "in_progress", "text": "Scoping has begun."})
+    response = department_client.post(
+        action_url(action), {"version": action.version, "status": "in_progress", "text": "Scoping has begun."}
+    )
 
     assert response.status_code == 403
     assert not Update.objects.exists()

@@ -103,7 +103,9 @@ def test_it_lists_a_change_of_status_posted_on_the_action_page(
     action.set_owners([DepartmentFactory(short_name="Home Office")])
     action.meeting.circulate()
 
-    department_client.post(f"/actions/{action.pk}/", {"status": "done", "text": "Guidance published."})
+    department_client.post(
+        f"/actions/{action.pk}/", {"status": "done", "text": "Guidance published.", "version": action.version}
+    )
     changes = changes_listed(department_client.get(history_url(action)))
 
     latest = changes[0]

@@ -66,7 +66,7 @@ def new_action(item, **changes):
 
 
 def changed_action(action, **changes):
-    return action_fields(f"action-{action.pk}", **changes)
+    return action_fields(f"action-{action.pk}", **({"version": action.version} | changes))
 
 
 def owners(action):

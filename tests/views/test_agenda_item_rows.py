@@ -33,7 +33,7 @@ def new_item(**changes):
 
 
 def changed_item(item, **changes):
-    fields = {"number": "3", "title": "AOB"} | changes
+    fields = {"number": "3", "title": "AOB", "version": item.version} | changes
     return {f"agenda_item-{item.pk}-{name}": value for name, value in fields.items()}
 
 

@@ -35,7 +35,8 @@ def new_apology(**changes):
 
 
 def changed_apology(apology, **changes):
-    fields = {"department": "FCO", "person": "Hugo Swire MP", "add_departments": "on"} | changes
+    fields = {"department": "FCO", "person": "Hugo Swire MP", "add_departments": "on", "version": apology.version}
+    fields |= changes
     return {f"apology-{apology.pk}-{name}": value for name, value in fields.items()}
 
 

@@ -49,6 +49,7 @@ def changed_attendee(attendee, **changes):
         "role": "chair",
         "remote": "on",
         "add_departments": "on",
+        "version": attendee.version,
     }
     return {f"{prefix}-{name}": value for name, value in (fields | changes).items()}
 

@@ -58,7 +58,8 @@ def update_url(meeting, action):
 
 
 def update(action, **fields):
-    """What the form of one action under matters arising posts."""
+    """What the form of one action under matters arising posts, opened at the action's version."""
+    fields = {"version": action.version} | fields
     return {f"arising-{action.pk}-{name}": value for name, value in fields.items()}
 
 

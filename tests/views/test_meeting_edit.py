@@ -35,7 +35,7 @@ def test_it_shows_the_meeting_details(secretariat_client, meeting):
 
 
 def test_it_saves_the_meeting_details(secretariat_client, meeting):
-    response = secretariat_client.post(edit_url(meeting), details())
+    response = secretariat_client.post(edit_url(meeting), {"version": meeting.version} | details())
 
     assertRedirects(response, f"/meetings/{meeting.pk}/record/", fetch_redirect_response=False)
     meeting.refresh_from_db()
@@ -45,13 +45,15 @@ def test_it_saves_the_meeting_details(secretariat_client, meeting):
 
 
 def test_it_says_the_details_were_saved(secretariat_client, meeting):
-    response = secretariat_client.post(edit_url(meeting), details(), follow=True)
+    response = secretariat_client.post(edit_url(meeting), {"version": meeting.version} | details(), follow=True)
 
     assertContains(response, "Meeting details saved.")
 
 
 def test_it_changes_nothing_when_there_is_a_problem(secretariat_client, meeting):
-    response = secretariat_client.post(edit_url(meeting), details(start_time="2pm", end_time="1pm"))
+    response = secretariat_client.post(
+        edit_url(meeting), {"version": meeting.version} | details(start_time="2pm", end_time="1pm")
+    )
 
     assertContains(response, "There is a problem")
     assertContains(response, '<a href="#id_end_time">End time must be after the start time</a>', html=True)
@@ -76,7 +78,9 @@ def test_it_requires_sign_in(assert_sign_in_required, meeting):
 
 
 def test_it_keeps_the_saved_date_in_the_breadcrumbs_when_there_is_a_problem(secretariat_client, meeting):
-    response = secretariat_client.post(edit_url(meeting), details(date_day="12", start_time="2pm", end_time="1pm"))
+    response = secretariat_client.post(
+        edit_url(meeting), {"version": meeting.version} | details(date_day="12", start_time="2pm", end_time="1pm")
+    )
 
     assertContains(
         response,

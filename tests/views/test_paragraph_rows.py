@@ -44,7 +44,8 @@ def new_paragraph(item, **changes):
 
 
 def changed_paragraph(paragraph, **changes):
-    fields = {"number": "1.3", "text": "Mark Harper MP welcomed the Ministers."} | changes
+    fields = {"number": "1.3", "text": "Mark Harper MP welcomed the Ministers.", "version": paragraph.version}
+    fields |= changes
     return {f"paragraph-{paragraph.pk}-{name}": value for name, value in fields.items()}
 
 
