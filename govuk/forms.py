@@ -58,7 +58,8 @@ class GovukDateField(forms.MultiValueField):
             raise ValidationError("Year must include 4 numbers", code="invalid")
         try:
             return datetime.date(year, month, day)
-        except ValueError as error:
+        except (ValueError, OverflowError) as error:
+            # A day like 2147483648 is too big for the date type even to be refused as a day of the month.
             raise ValidationError(f"{self.label or 'Date'} must be a real date", code="invalid") from error
 
 
@@ -71,6 +72,9 @@ class GovukTimeField(forms.TimeField):
 
     def to_python(self, value):
         if isinstance(value, str):
-            value = value.strip().lower().replace(" ", "").replace("12noon", "noon").replace("noon", "12pm")
+            value = value.strip().lower().replace(" ", "")
+            # The app writes 12:00 as "midday" and 00:00 as "midnight": what it writes, it reads.
+            for word, time in (("midday", "12pm"), ("noon", "12pm"), ("midnight", "12am")):
+                value = value.replace(f"12{word}", word).replace(word, time)
             value = value.replace("am", "AM").replace("pm", "PM")
         return super().to_python(value)

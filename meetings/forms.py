@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import ValidationError
 
 from govuk.forms import GovukDateField, GovukTimeField
 from meetings.models import AgendaItem, Apology, Attendee, Department, Meeting, Paragraph, Person
@@ -31,15 +32,25 @@ class MeetingForm(VersionedFormMixin, forms.ModelForm):
         ]
         labels = {"place": "Place", "next_meeting_place": "Next meeting place"}
 
-    def clean(self):
-        cleaned = super().clean()
-        date, next_date = cleaned.get("date"), cleaned.get("next_meeting_date")
-        for start, end in (("start_time", "end_time"), ("next_meeting_start_time", "next_meeting_end_time")):
-            if cleaned.get(start) and cleaned.get(end) and cleaned[end] <= cleaned[start]:
-                self.add_error(end, "End time must be after the start time")
-        if date and next_date and next_date <= date:
-            self.add_error("next_meeting_date", "The next meeting must be after this one")
-        return cleaned
+    def _post_clean(self):
+        # A box the form refused leaves the saved value on the instance. The meeting's rules
+        # (Meeting.clean) must not judge that old value against what was typed in the others.
+        for name in self._meta.fields:
+            if name in self.errors:
+                setattr(self.instance, name, None)
+        super()._post_clean()
+
+    def _update_errors(self, errors):
+        # What was typed in a refused box already has its message; the model's would be a second.
+        if hasattr(errors, "error_dict"):
+            errors = ValidationError(
+                {
+                    name: error
+                    for name, error in errors.error_dict.items()
+                    if name not in self.errors or name not in self.fields
+                }
+            )
+        super()._update_errors(errors)
 
 
 class DepartmentField(forms.CharField):

@@ -261,24 +261,30 @@ class Meeting(Versioned):
 
     class Meta:
         ordering = ["-date", "-start_time"]
+        # The rules are also clean()'s, which says them at the field; these messages are for the
+        # rare save that skips it.
         constraints = [
             models.CheckConstraint(
                 condition=Q(start_time__isnull=True) | Q(end_time__isnull=True) | Q(end_time__gt=F("start_time")),
                 name="meeting_ends_after_it_starts",
+                violation_error_message="The meeting's end time must be after its start time.",
             ),
             models.CheckConstraint(
                 condition=Q(next_meeting_start_time__isnull=True)
                 | Q(next_meeting_end_time__isnull=True)
                 | Q(next_meeting_end_time__gt=F("next_meeting_start_time")),
                 name="next_meeting_ends_after_it_starts",
+                violation_error_message="The next meeting's end time must be after its start time.",
             ),
             models.CheckConstraint(
                 condition=Q(next_meeting_date__isnull=True) | Q(next_meeting_date__gt=F("date")),
                 name="next_meeting_is_after_this_one",
+                violation_error_message="The next meeting must be after this one.",
             ),
             models.CheckConstraint(
                 condition=Q(approved_at__isnull=True) | Q(status__in=LOCKED),
                 name="only_approved_minutes_record_their_approval",
+                violation_error_message="Only approved or published minutes record the meeting that approved them.",
             ),
         ]
 
@@ -287,6 +293,29 @@ class Meeting(Versioned):
 
     def get_absolute_url(self):
         return reverse("minutes:minutes", args=[self.pk])
+
+    def clean(self):
+        """The meeting's rules on its dates and times, each said at the field to correct.
+
+        A field that fails here is left out of the constraints' own check, so each rule is said once.
+        """
+        errors = {}
+        for start, end in (("start_time", "end_time"), ("next_meeting_start_time", "next_meeting_end_time")):
+            if getattr(self, start) and getattr(self, end) and getattr(self, end) <= getattr(self, start):
+                errors[end] = "End time must be after the start time"
+        if self.date and self.next_meeting_date and self.next_meeting_date <= self.date:
+            errors["next_meeting_date"] = "The next meeting must be after this one"
+        elif not self.next_meeting_date and (self.next_meeting_start_time or self.next_meeting_end_time):
+            # Otherwise the time is kept and the minutes say the next meeting is "Not set".
+            errors["next_meeting_date"] = "Enter the date of the next meeting, or remove its time"
+        if self.date and self.group_id and self.on_same_day().exists():
+            errors["date"] = f"{self.group.short_name} already has a meeting on {self.date:%-d %B %Y}"
+        if errors:
+            raise ValidationError(errors)
+
+    def on_same_day(self):
+        """The group's other meetings on this meeting's date: a second one is surely a slip."""
+        return Meeting.objects.filter(group=self.group_id, date=self.date).exclude(pk=self.pk)
 
     def get_record_url(self):
         return reverse("minutes:record", args=[self.pk])

@@ -182,3 +182,23 @@ def test_the_meetings_register_is_laid_out_with_a_label_for_every_field(admin_cl
     assert 'id="attendees-group"\n     data-inline-type="stacked"' in page
     assert 'data-inline-type="tabular"' not in page
     assert 'for="id_attendees-0-role">Role:</label>' in page
+
+
+AUTOCOMPLETED = sorted(
+    {
+        (model, field.name)
+        for model, model_admin in admin.site._registry.items()
+        for field in map(model._meta.get_field, model_admin.autocomplete_fields)
+    },
+    key=lambda pair: (label(pair[0]), pair[1]),
+)
+
+
+@pytest.mark.parametrize(("model", "field"), AUTOCOMPLETED, ids=lambda value: getattr(value, "__name__", value))
+def test_an_autocomplete_search_with_a_nul_character_finds_what_the_rest_finds(demo, admin_client, model, field):
+    query = {"app_label": model._meta.app_label, "model_name": model._meta.model_name, "field_name": field}
+
+    response = admin_client.get(reverse("admin:autocomplete"), {**query, "term": "Home\x00 Office"})
+
+    assert response.status_code == 200
+    assert response.json() == admin_client.get(reverse("admin:autocomplete"), {**query, "term": "Home Office"}).json()

@@ -44,6 +44,18 @@ def test_an_impossible_date_must_be_a_real_date(value):
     assert error_for(GovukDateField(), value) == ["Date must be a real date"]
 
 
+@pytest.mark.parametrize(
+    "value",
+    [["2147483648", "3", "2013"], ["11", "2147483648", "2013"], ["-1", "3", "2013"], ["1" * 5000, "3", "2013"]],
+)
+def test_a_part_too_big_or_small_for_any_date_must_be_a_real_date(value):
+    assert error_for(GovukDateField(), value) == ["Date must be a real date"]
+
+
+def test_a_year_too_big_for_any_date_must_have_four_numbers():
+    assert error_for(GovukDateField(), ["11", "3", "2147483648"]) == ["Year must include 4 numbers"]
+
+
 def test_a_non_numeric_part_must_be_a_real_date():
     assert error_for(GovukDateField(), ["eleven", "3", "2013"]) == ["Date must be a real date"]
 

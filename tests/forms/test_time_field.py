@@ -19,6 +19,9 @@ from govuk.forms import GovukTimeField
         ("2:15pm", datetime.time(14, 15)),
         ("noon", datetime.time(12)),
         ("12 noon", datetime.time(12)),
+        ("midday", datetime.time(12)),
+        ("12 midday", datetime.time(12)),
+        ("Midnight", datetime.time(0)),
         (" 14:00 ", datetime.time(14)),
     ],
 )
@@ -26,7 +29,7 @@ def test_it_accepts_times_as_people_write_them(typed, time):
     assert GovukTimeField().clean(typed) == time
 
 
-@pytest.mark.parametrize("typed", ["25:00", "10:75", "13pm", "half ten", "10"])
+@pytest.mark.parametrize("typed", ["25:00", "10:75", "13pm", "half ten", "10", "2147483648:00", "10:2147483648"])
 def test_it_refuses_something_that_is_not_a_time(typed):
     with pytest.raises(ValidationError) as raised:
         GovukTimeField().clean(typed)
