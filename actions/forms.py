@@ -2,8 +2,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from actions.models import Action, Status
-from govuk.forms import GovukDateField
+from actions.models import Action, Status, Update
+from govuk.forms import CharacterLimitsMixin, GovukDateField
 from meetings.forms import NewDepartmentsMixin
 from meetings.models import Department
 from meetings.versioning import VersionedFormMixin
@@ -14,7 +14,7 @@ def owner_names(owners):
     return ", ".join(f"{department.short_name}{' (lead)' if lead else ''}" for department, lead in owners)
 
 
-class ActionForm(NewDepartmentsMixin, VersionedFormMixin, forms.ModelForm):
+class ActionForm(CharacterLimitsMixin, NewDepartmentsMixin, VersionedFormMixin, forms.ModelForm):
     """An action beside an agenda item, with its owning departments and when it is due."""
 
     DUE_NONE, DUE_NEXT_MEETING, DUE_BY_DATE = "none", "next_meeting", "date"
@@ -115,7 +115,7 @@ class ActionForm(NewDepartmentsMixin, VersionedFormMixin, forms.ModelForm):
         return action
 
 
-class UpdateForm(VersionedFormMixin, forms.Form):
+class UpdateForm(CharacterLimitsMixin, VersionedFormMixin, forms.Form):
     """A progress note on an action, with its new status; checked by the action's own rules."""
 
     status = forms.ChoiceField(
@@ -130,6 +130,7 @@ class UpdateForm(VersionedFormMixin, forms.Form):
     text = forms.CharField(
         label="Update",
         required=False,
+        max_length=Update._meta.get_field("text").max_length,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="What has happened. Say why if the action is dropped.",
     )
@@ -155,7 +156,7 @@ class UpdateForm(VersionedFormMixin, forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if "status" in cleaned:
+        if "status" in cleaned and "text" in cleaned:
             try:
                 self.action.check_update(text=cleaned.get("text", ""), status=cleaned["status"])
             except ValidationError as error:

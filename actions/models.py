@@ -3,6 +3,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models, transaction
 from django.db.models import Case, F, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce
@@ -163,7 +164,8 @@ class Action(Positioned, Versioned):
     number = models.PositiveIntegerField(
         editable=False, help_text="Its number within the meeting, as in its reference (A4)."
     )
-    text = models.TextField()
+    # A TextField's max_length limits only its forms: the validator makes it the model's rule.
+    text = models.TextField(max_length=2_000, validators=[MaxLengthValidator(2_000)])
     owners = models.ManyToManyField(Department, through="ActionOwner", related_name="actions")
     due_date = models.DateField(null=True, blank=True)
     due_at_next_meeting = models.BooleanField(default=False)
@@ -201,6 +203,11 @@ class Action(Positioned, Versioned):
         if self.meeting_id and self.agenda_item_id and self.agenda_item.meeting_id != self.meeting_id:
             # Its reference names its meeting, and people quote it: it stays there.
             raise ValidationError({"agenda_item": "Choose an agenda item of the meeting the action was raised at"})
+        raised_at = self.meeting if self.meeting_id else self.agenda_item.meeting if self.agenda_item_id else None
+        if raised_at and self.due_date and self.due_date < raised_at.date:
+            raise ValidationError(
+                {"due_date": f"The due date must be on or after the meeting that raised it, {raised_at.date:%-d %B %Y}"}
+            )
 
     def save(self, *args, **kwargs):
         if self.meeting_id is None:
@@ -460,7 +467,7 @@ class Update(models.Model):
     action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="updates")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
-    text = models.TextField(blank=True)
+    text = models.TextField(blank=True, max_length=5_000, validators=[MaxLengthValidator(5_000)])
     old_status = models.CharField(max_length=20, choices=Status.choices)
     new_status = models.CharField(max_length=20, choices=Status.choices)
     old_due_date = models.DateField(null=True, blank=True)

@@ -5,6 +5,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
+from django.forms.utils import pretty_name
 
 TIME_INPUT_FORMATS = ["%H:%M", "%H.%M", "%I:%M%p", "%I.%M%p", "%I%p", "%I:%M %p", "%I.%M %p", "%I %p"]
 
@@ -12,6 +13,19 @@ TIME_INPUT_FORMATS = ["%H:%M", "%H.%M", "%I:%M%p", "%I.%M%p", "%I%p", "%I:%M %p"
 class GovukFormRenderer(TemplatesSetting):
     form_template_name = "forms/form.html"
     field_template_name = "forms/field.html"
+
+
+class CharacterLimitsMixin:
+    """A text's limit said as GOV.UK says it: "Paragraph must be 10,000 characters or less"."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if getattr(field, "max_length", None):
+                label = field.label or pretty_name(name)
+                field.error_messages.setdefault(
+                    "max_length", f"{label} must be {field.max_length:,} characters or less"
+                )
 
 
 class GovukDateInput(forms.MultiWidget):

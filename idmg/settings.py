@@ -131,6 +131,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Room for a whole document pasted into a box by mistake (Django's default is 2.5 MB): the form
+# then refuses it at the field, saying the box's limit, and keeps it there to be cut. A bigger
+# request gets the 400 page, which says it was too long.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -181,6 +186,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "idmg.sign_in.attempt_username"
 
 # Only the app's own scripts, styles, fonts and images.
 CONTENT_SECURITY_POLICY = {

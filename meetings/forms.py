@@ -1,12 +1,12 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from govuk.forms import GovukDateField, GovukTimeField
+from govuk.forms import CharacterLimitsMixin, GovukDateField, GovukTimeField
 from meetings.models import AgendaItem, Apology, Attendee, Department, Meeting, Paragraph, Person
 from meetings.versioning import VersionedFormMixin
 
 
-class MeetingForm(VersionedFormMixin, forms.ModelForm):
+class MeetingForm(CharacterLimitsMixin, VersionedFormMixin, forms.ModelForm):
     date = GovukDateField(
         label="Date of the meeting",
         help_text="For example, 11 3 2013",
@@ -129,7 +129,7 @@ class PersonField(forms.CharField):
         self.widget.attrs.update({"list": "people", "autocomplete": "off", "spellcheck": "false"})
 
 
-class RowForm(VersionedFormMixin, forms.ModelForm):
+class RowForm(CharacterLimitsMixin, VersionedFormMixin, forms.ModelForm):
     """A form for one row of a meeting's minutes, saved into that meeting."""
 
     def __init__(self, *args, meeting, **kwargs):
@@ -160,6 +160,13 @@ class AttendeeForm(NewDepartmentsMixin, RowForm):
                 person=self.instance.person.name if self.instance.person_id else "",
                 deputising_for=self.instance.deputising_for.name if self.instance.deputising_for_id else "",
             )
+
+    def clean(self):
+        cleaned = super().clean()
+        if "person" in cleaned:
+            # For the model's rules (Attendee.clean), who was typed, if on record: a new name clashes with no one.
+            self.instance.person = Person.objects.named(cleaned["person"])
+        return cleaned
 
     def save(self, commit=True):
         attendee = super().save(commit=False)
@@ -199,6 +206,13 @@ class ApologyForm(NewDepartmentsMixin, RowForm):
             raise forms.ValidationError("Enter the name of the person who sent apologies")
         return person
 
+    def clean(self):
+        cleaned = super().clean()
+        if "person" in cleaned:
+            # For the model's rules (Apology.clean), who was typed, if on record: a new name clashes with no one.
+            self.instance.person = Person.objects.named(cleaned["person"])
+        return cleaned
+
     def save(self, commit=True):
         apology = super().save(commit=False)
         apology.department = Department.objects.resolve(self.cleaned_data["department"])
@@ -227,7 +241,7 @@ class AgendaItemForm(RowForm):
             self.initial["number"] = self.meeting.agenda_items.next_number()
 
 
-class ParagraphForm(VersionedFormMixin, forms.ModelForm):
+class ParagraphForm(CharacterLimitsMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Paragraph
         fields = ["number", "text"]

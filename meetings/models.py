@@ -2,6 +2,7 @@ import difflib
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import IntegrityError, models, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Lower
@@ -161,13 +162,19 @@ class PersonQuerySet(models.QuerySet):
         """The people the user may be offered as suggestions: none known only from minutes they may not read."""
         return suggestable(self, user, ["attendances", "deputised_attendances", "apologies"])
 
+    def named(self, name):
+        """The person on record by the name typed; None for a new name, a blank or "Official"."""
+        name = " ".join(name.split())
+        if not name or name.lower() == "official":
+            return None
+        return self.filter(name__iexact=name).first()
+
     def resolve(self, name):
         """The person a secretariat officer typed, created if new; None for a blank or "Official"."""
         name = " ".join(name.split())
         if not name or name.lower() == "official":
             return None
-        person = self.filter(name__iexact=name).first()
-        return person or created_once(self, lambda: self.filter(name__iexact=name).first(), name=name)
+        return self.named(name) or created_once(self, lambda: self.named(name), name=name)
 
 
 class Person(models.Model):
@@ -394,6 +401,12 @@ class Attendee(Positioned, Versioned):
     def __str__(self):
         return f"{self.department} – {self.who}"
 
+    def clean(self):
+        if self.person_id and self.meeting_id and self.meeting.apologies.filter(person=self.person_id).exists():
+            raise ValidationError(
+                {"person": f"{self.person} sent apologies for this meeting: remove the apology, or check the name"}
+            )
+
     @property
     def who(self):
         """The person as the minutes name them: "Official (for Anne Milton MP)"."""
@@ -415,6 +428,12 @@ class Apology(Positioned, Versioned):
 
     def __str__(self):
         return f"{self.department} – {self.person}"
+
+    def clean(self):
+        if self.person_id and self.meeting_id and self.meeting.attendees.filter(person=self.person_id).exists():
+            raise ValidationError(
+                {"person": f"{self.person} is in the register of this meeting: remove them from it, or check the name"}
+            )
 
 
 class AgendaItemQuerySet(PositionedQuerySet):
@@ -472,7 +491,8 @@ class Paragraph(Positioned, Versioned):
 
     agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="paragraphs")
     number = models.CharField(max_length=20, blank=True, help_text="As recorded, for example 2.3.")
-    text = models.TextField()
+    # A TextField's max_length limits only its forms: the validator makes it the model's rule.
+    text = models.TextField(max_length=10_000, validators=[MaxLengthValidator(10_000)])
 
     position_scope = "agenda_item"
     objects = PositionedQuerySet.as_manager()
@@ -493,6 +513,13 @@ class Paragraph(Positioned, Versioned):
     def clean(self):
         if not self.number or not self.agenda_item_id:
             return
+        item = self.agenda_item.number
+        head, dot, _ = self.number.partition(".")
+        if dot and head.isdigit() and int(head) != item:
+            # "3.1" under item 1 is a slip; minutes that number paragraphs on through the items use no dot.
+            raise ValidationError(
+                {"number": f"Paragraphs of item {item} are numbered {item}.1, {item}.2 and so on: check the number"}
+            )
         taken = Paragraph.objects.filter(agenda_item_id=self.agenda_item_id, number=self.number).exclude(pk=self.pk)
         if taken.exists():
             raise ValidationError({"number": f"Paragraph {self.number} is already in this item"})
@@ -508,7 +535,7 @@ class Correction(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="corrections")
     made_at = models.DateTimeField(default=timezone.now)
     made_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    reason = models.TextField()
+    reason = models.TextField(max_length=2_000, validators=[MaxLengthValidator(2_000)])
     what = models.CharField(max_length=300, help_text="The record that was corrected.")
 
     class Meta:

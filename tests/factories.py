@@ -102,7 +102,7 @@ class ParagraphFactory(factory.django.DjangoModelFactory):
         model = Paragraph
 
     agenda_item = factory.SubFactory(AgendaItemFactory)
-    number = factory.Sequence(lambda n: f"1.{n + 1}")
+    number = factory.LazyAttributeSequence(lambda paragraph, n: f"{paragraph.agenda_item.number}.{n + 1}")
     text = "The Group agreed that it would be useful to share details of best practice."
 
 

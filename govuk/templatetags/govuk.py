@@ -33,17 +33,44 @@ def govuk_kind(field):
     return "text"
 
 
+@register.filter
+def character_limit(field):
+    """The most characters a text box takes, for GOV.UK's character count; None if it is not counted.
+
+    Only text areas are counted, as GOV.UK counts them: a one-line box says its limit when passed.
+    """
+    if govuk_kind(field) != "textarea":
+        return None
+    return getattr(field.field, "max_length", None)
+
+
+@register.filter
+def govuk_count(number):
+    """A number as GOV.UK writes a count: 10,000."""
+    return f"{number:,}"
+
+
 @register.simple_tag
 def govuk_widget(field, classes=""):
-    """The field's input with GOV.UK classes, its error state and what describes it."""
+    """The field's input with GOV.UK classes, its error state and what describes it.
+
+    It has no ``maxlength``: a browser cuts text pasted over it without a word, so what is too long
+    is sent, kept in the box and refused with a message saying the limit.
+    """
     base, error = INPUT_CLASSES.get(govuk_kind(field), INPUT_CLASSES["text"])
-    described_by = [f"{field.auto_id}-hint"] if field.help_text else []
+    counted = character_limit(field)
+    described_by = [f"{field.auto_id}-info"] if counted else []
+    if field.help_text:
+        described_by.append(f"{field.auto_id}-hint")
     if field.errors:
         described_by.append(f"{field.auto_id}-error")
     own = field.field.widget.attrs.get("class", "")
-    attrs = {"class": " ".join(filter(None, [base, error if field.errors else "", own, classes]))}
+    count = "govuk-js-character-count" if counted else ""
+    attrs = {"class": " ".join(filter(None, [base, error if field.errors else "", own, count, classes]))}
     if described_by:
         attrs["aria-describedby"] = " ".join(described_by)
+    # Django's widget templates leave out an attribute whose value is False.
+    attrs["maxlength"] = False
     return field.as_widget(attrs=attrs)
 
 

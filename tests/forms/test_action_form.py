@@ -214,3 +214,29 @@ def test_an_owner_may_be_named_by_a_full_name_longer_than_a_short_one(item):
     action = save(item, owners="department for business innovation and skills and its executive agencies")
 
     assert owner_names(action) == ["BIS"]
+
+
+def test_a_due_day_too_big_for_any_date_is_an_error_at_the_due_date(item):
+    form = ActionForm(
+        data=action_data(due="date", due_date_day="2147483648", due_date_month="4", due_date_year="2013"),
+        agenda_item=item,
+    )
+
+    assert form.errors == {"due_date": ["Due date must be a real date"]}
+
+
+def test_a_due_date_before_the_meeting_that_raised_it_is_an_error_at_the_due_date(item):
+    form = ActionForm(
+        data=action_data(due="date", due_date_day="10", due_date_month="3", due_date_year="2013"), agenda_item=item
+    )
+
+    assert form.errors == {"due_date": ["The due date must be on or after the meeting that raised it, 11 March 2013"]}
+
+
+def test_an_action_too_long_is_refused_at_the_field_and_kept_in_the_box(item):
+    text = "MOJ to explore prosecutions. " * 70
+
+    form = ActionForm(data=action_data(text=text), agenda_item=item)
+
+    assert form.errors == {"text": ["Action must be 2,000 characters or less"]}
+    assert form["text"].value() == text

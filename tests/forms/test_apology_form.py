@@ -2,7 +2,7 @@ import pytest
 
 from meetings.forms import ApologyForm
 from meetings.models import Department, Person
-from tests.factories import ApologyFactory, DepartmentFactory, MeetingFactory, PersonFactory
+from tests.factories import ApologyFactory, AttendeeFactory, DepartmentFactory, MeetingFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -67,3 +67,25 @@ def test_editing_shows_the_names_typed_before(meeting):
     form = ApologyForm(instance=apology, meeting=meeting)
 
     assert (form["department"].value(), form["person"].value()) == ("DWP", "Mark Hoban MP")
+
+
+def test_it_refuses_someone_in_the_register_of_the_meeting_naming_them(meeting):
+    AttendeeFactory(meeting=meeting, person=PersonFactory(name="Jeremy Browne MP"))
+
+    form = ApologyForm(
+        data={"department": "Home Office", "person": "Jeremy Browne MP", "add_departments": "on"}, meeting=meeting
+    )
+
+    assert form.errors == {
+        "person": ["Jeremy Browne MP is in the register of this meeting: remove them from it, or check the name"]
+    }
+
+
+def test_someone_in_the_register_of_another_meeting_may_send_apologies(meeting):
+    AttendeeFactory(person=PersonFactory(name="Jeremy Browne MP"))
+
+    form = ApologyForm(
+        data={"department": "Home Office", "person": "Jeremy Browne MP", "add_departments": "on"}, meeting=meeting
+    )
+
+    assert form.is_valid(), form.errors

@@ -2,7 +2,7 @@ import pytest
 
 from meetings.forms import AttendeeForm
 from meetings.models import Attendee, Department, Person
-from tests.factories import AttendeeFactory, DepartmentFactory, MeetingFactory, PersonFactory
+from tests.factories import ApologyFactory, AttendeeFactory, DepartmentFactory, MeetingFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -170,3 +170,27 @@ def test_a_confirmation_is_shown_again_with_another_problem_and_never_carried_hi
 
     assert list(form.errors) == ["role"]
     assert str(form["add_departments"]) == '<input type="hidden" name="add_departments" id="id_add_departments">'
+
+
+def test_it_refuses_someone_who_sent_apologies_for_the_meeting_naming_them(meeting):
+    ApologyFactory(meeting=meeting, person=PersonFactory(name="Mark Harper MP"))
+
+    form = AttendeeForm(data=attendee_data(person="mark  harper mp"), meeting=meeting)
+
+    assert form.errors == {
+        "person": ["Mark Harper MP sent apologies for this meeting: remove the apology, or check the name"]
+    }
+
+
+def test_an_official_may_deputise_for_someone_who_sent_apologies(meeting):
+    ApologyFactory(meeting=meeting, person=PersonFactory(name="Mark Harper MP"))
+
+    attendee = save(meeting, person="", deputising_for="Mark Harper MP")
+
+    assert attendee.who == "Official (for Mark Harper MP)"
+
+
+def test_a_name_too_long_is_refused_at_the_field(meeting):
+    form = AttendeeForm(data=attendee_data(person="M" * 201), meeting=meeting)
+
+    assert form.errors == {"person": ["Name must be 200 characters or less"]}

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from actions.forms import UpdateForm
 from actions.models import Status, Update
@@ -123,3 +124,19 @@ def test_it_is_checked_against_the_action_it_was_opened_on():
     form = UpdateForm({"version": action.version, "status": "dropped", "text": ""}, action=action)
 
     assert form.errors == {"text": ["Enter an update or change the status"]}
+
+
+def test_an_update_too_long_is_refused_at_the_field_and_kept_in_the_box(action):
+    text = "The first meeting took place on 4 April. " * 130
+
+    form = UpdateForm(data={"status": Status.IN_PROGRESS, "text": text}, action=action)
+
+    assert form.errors == {"text": ["Update must be 5,000 characters or less"]}
+    assert form["text"].value() == text
+
+
+def test_the_model_refuses_an_update_too_long_however_it_is_recorded(action, author):
+    with pytest.raises(ValidationError):
+        action.record_update(author=author, text="a" * 5_001)
+
+    assert not Update.objects.exists()

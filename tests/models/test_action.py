@@ -86,6 +86,33 @@ def test_clean_accepts_one_way_of_being_due_or_none(due_date, due_at_next_meetin
     ActionFactory.build(due_date=due_date, due_at_next_meeting=due_at_next_meeting).clean()
 
 
+def test_clean_refuses_a_due_date_before_the_meeting_that_raised_it():
+    item = AgendaItemFactory(meeting=MeetingFactory(date=datetime.date(2013, 3, 11)))
+    action = ActionFactory.build(agenda_item=item, due_date=datetime.date(2013, 3, 10))
+
+    with pytest.raises(ValidationError) as raised:
+        action.clean()
+
+    assert raised.value.message_dict == {
+        "due_date": ["The due date must be on or after the meeting that raised it, 11 March 2013"]
+    }
+
+
+def test_clean_accepts_an_action_due_on_the_day_of_its_meeting():
+    item = AgendaItemFactory(meeting=MeetingFactory(date=datetime.date(2013, 3, 11)))
+
+    ActionFactory(agenda_item=item, due_date=datetime.date(2013, 3, 11)).clean()
+
+
+def test_an_action_longer_than_any_minutes_have_is_refused():
+    action = ActionFactory.build(agenda_item=AgendaItemFactory(), text="a" * 2_001)
+
+    with pytest.raises(ValidationError) as raised:
+        action.full_clean(exclude=["meeting", "number"])
+
+    assert list(raised.value.message_dict) == ["text"]
+
+
 def test_set_owners_keeps_the_order_given_and_marks_the_lead(departments):
     action = ActionFactory()
 

@@ -1,8 +1,9 @@
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from meetings.models import Apology
-from tests.factories import ApologyFactory, DepartmentFactory, MeetingFactory, PersonFactory
+from tests.factories import ApologyFactory, AttendeeFactory, DepartmentFactory, MeetingFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -43,3 +44,14 @@ def test_deleting_a_meeting_deletes_its_apologies():
     apology.meeting.delete()
 
     assert not Apology.objects.exists()
+
+
+def test_clean_refuses_someone_in_the_register_of_the_meeting():
+    attendee = AttendeeFactory(person=PersonFactory(name="Mark Harper MP"))
+
+    with pytest.raises(ValidationError) as raised:
+        ApologyFactory.build(meeting=attendee.meeting, department=attendee.department, person=attendee.person).clean()
+
+    assert raised.value.message_dict == {
+        "person": ["Mark Harper MP is in the register of this meeting: remove them from it, or check the name"]
+    }

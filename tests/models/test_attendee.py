@@ -1,7 +1,8 @@
 import pytest
+from django.core.exceptions import ValidationError
 
 from meetings.models import Attendee
-from tests.factories import AttendeeFactory, DepartmentFactory, MeetingFactory, PersonFactory
+from tests.factories import ApologyFactory, AttendeeFactory, DepartmentFactory, MeetingFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -73,3 +74,26 @@ def test_deleting_a_meeting_deletes_its_register():
     attendee.meeting.delete()
 
     assert not Attendee.objects.exists()
+
+
+def test_clean_refuses_someone_who_sent_apologies_for_the_meeting():
+    apology = ApologyFactory(person=PersonFactory(name="Jeremy Browne MP"))
+
+    with pytest.raises(ValidationError) as raised:
+        AttendeeFactory.build(meeting=apology.meeting, department=apology.department, person=apology.person).clean()
+
+    assert raised.value.message_dict == {
+        "person": ["Jeremy Browne MP sent apologies for this meeting: remove the apology, or check the name"]
+    }
+
+
+def test_clean_accepts_someone_who_sent_apologies_for_another_meeting():
+    apology = ApologyFactory()
+
+    AttendeeFactory.build(meeting=MeetingFactory(), department=apology.department, person=apology.person).clean()
+
+
+def test_clean_accepts_an_official_deputising_for_someone_who_sent_apologies():
+    apology = ApologyFactory()
+
+    AttendeeFactory.build(meeting=apology.meeting, person=None, deputising_for=apology.person).clean()

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
@@ -111,3 +112,56 @@ def test_a_group_with_meetings_cannot_be_deleted():
 
     with pytest.raises(ProtectedError), transaction.atomic():
         meeting.group.delete()
+
+
+def errors_of(meeting):
+    with pytest.raises(ValidationError) as raised:
+        meeting.full_clean()
+    return raised.value.message_dict
+
+
+def test_its_rules_are_said_at_the_field_to_correct_not_as_the_constraints_they_also_are():
+    meeting = MeetingFactory.build(
+        group=GroupFactory(),
+        date=datetime.date(2013, 3, 11),
+        start_time=datetime.time(10, 30),
+        end_time=datetime.time(10),
+        next_meeting_date=datetime.date(2013, 3, 11),
+        next_meeting_start_time=datetime.time(12),
+        next_meeting_end_time=datetime.time(11),
+    )
+
+    assert errors_of(meeting) == {
+        "end_time": ["End time must be after the start time"],
+        "next_meeting_end_time": ["End time must be after the start time"],
+        "next_meeting_date": ["The next meeting must be after this one"],
+    }
+
+
+def test_a_next_meeting_time_needs_the_next_meetings_date():
+    meeting = MeetingFactory.build(group=GroupFactory(), next_meeting_start_time=datetime.time(14))
+
+    assert errors_of(meeting) == {"next_meeting_date": ["Enter the date of the next meeting, or remove its time"]}
+
+
+def test_a_group_meets_once_on_a_date():
+    earlier = MeetingFactory(date=datetime.date(2013, 3, 11))
+
+    meeting = MeetingFactory.build(group=earlier.group, date=datetime.date(2013, 3, 11))
+
+    assert errors_of(meeting) == {"date": [f"{earlier.group.short_name} already has a meeting on 11 March 2013"]}
+
+
+def test_a_meeting_saved_again_does_not_clash_with_itself():
+    meeting = MeetingFactory(date=datetime.date(2013, 3, 11))
+
+    meeting.full_clean()
+
+
+def test_a_constraint_broken_by_a_save_that_skips_its_rules_is_said_in_words():
+    meeting = MeetingFactory.build(group=GroupFactory(), start_time=datetime.time(10, 30), end_time=datetime.time(10))
+
+    with pytest.raises(ValidationError) as raised:
+        meeting.validate_constraints()
+
+    assert raised.value.messages == ["The meeting's end time must be after its start time."]

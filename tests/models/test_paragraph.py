@@ -44,7 +44,7 @@ def test_the_same_number_is_allowed_in_another_item():
 
 
 def test_clean_refuses_a_duplicate_number_with_a_message_at_the_number():
-    item = AgendaItemFactory()
+    item = AgendaItemFactory(number=2)
     ParagraphFactory(agenda_item=item, number="2.3")
 
     with pytest.raises(ValidationError) as raised:
@@ -61,7 +61,32 @@ def test_clean_accepts_another_unnumbered_paragraph():
 
 
 def test_clean_accepts_a_paragraph_keeping_its_own_number():
-    ParagraphFactory(number="2.3").clean()
+    ParagraphFactory(agenda_item=AgendaItemFactory(number=2), number="2.3").clean()
+
+
+def test_clean_refuses_a_number_of_another_item_suggesting_the_items_own():
+    item = AgendaItemFactory(number=1)
+
+    with pytest.raises(ValidationError) as raised:
+        Paragraph(agenda_item=item, number="3.1", text="Research was endorsed.").clean()
+
+    assert raised.value.message_dict == {
+        "number": ["Paragraphs of item 1 are numbered 1.1, 1.2 and so on: check the number"]
+    }
+
+
+@pytest.mark.parametrize("number", ["1.4", "1.4a", "12", ""])
+def test_clean_accepts_numbers_of_the_item_or_numbered_on_through_the_minutes(number):
+    Paragraph(agenda_item=AgendaItemFactory(number=1), number=number, text="Research was endorsed.").clean()
+
+
+def test_a_paragraph_longer_than_any_minutes_have_is_refused():
+    paragraph = ParagraphFactory.build(agenda_item=AgendaItemFactory(number=1), number="1.1", text="a" * 10_001)
+
+    with pytest.raises(ValidationError) as raised:
+        paragraph.full_clean()
+
+    assert list(raised.value.message_dict) == ["text"]
 
 
 def test_paragraphs_are_ordered_within_their_item():

@@ -1,4 +1,6 @@
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog
+from django.contrib.auth import authenticate
 from pytest_django.asserts import assertContains, assertRedirects
 
 from tests.factories import DepartmentFactory, DepartmentMemberFactory, GroupFactory, UserFactory
@@ -97,3 +99,47 @@ def test_the_header_falls_back_to_the_username_without_a_name(client, user):
 
 def test_the_header_names_no_one_when_signed_out(client):
     assert "Signed in as" not in client.get("/sign-in/").content.decode()
+
+
+@pytest.mark.parametrize("length", [151, 300, 1_000_000])
+def test_a_username_longer_than_any_user_has_is_refused_before_the_attempt_is_kept(client, length):
+    response = client.post("/sign-in/", {"username": "a" * length, "password": "wrong"})
+
+    assertContains(response, "Username must be 150 characters or less")
+    assert not AccessAttempt.objects.exists()
+    assert not AccessFailureLog.objects.exists()
+
+
+def test_a_password_longer_than_any_password_manager_makes_is_refused(client, user):
+    response = client.post("/sign-in/", {"username": "secretariat", "password": "a" * 4097})
+
+    assertContains(response, "Password must be 4,096 characters or less")
+    assert not AccessAttempt.objects.exists()
+
+
+def test_a_username_with_a_nul_character_is_refused_before_the_attempt_is_kept(client):
+    response = client.post("/sign-in/", {"username": "secre\x00tariat", "password": "wrong"})
+
+    assertContains(response, "Null characters are not allowed.")
+    assert not AccessAttempt.objects.exists()
+
+
+def test_the_username_box_takes_what_is_pasted_whole_for_the_limit_to_be_said(client):
+    response = client.get("/sign-in/")
+
+    assert "maxlength" not in response.content.decode()
+
+
+def test_the_admin_sign_in_refuses_a_username_longer_than_any_user_has(client):
+    response = client.post("/admin/login/", {"username": "a" * 300, "password": "wrong"})
+
+    assertContains(response, "Username must be 150 characters or less")
+    assert not AccessAttempt.objects.exists()
+
+
+def test_another_way_of_signing_in_keeps_a_long_username_cut_to_what_the_attempts_hold(rf):
+    request = rf.post("/elsewhere/", {"username": "a" * 300, "password": "wrong"})
+
+    assert authenticate(request, username="a" * 300, password="wrong") is None
+
+    assert AccessAttempt.objects.get().username == "a" * 255
