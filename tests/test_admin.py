@@ -1,5 +1,6 @@
 """The Django admin, where administrators correct mistakes after the fact, as a superuser."""
 
+import datetime
 from io import StringIO
 
 import pytest
@@ -11,8 +12,9 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from actions.models import Action, Update
-from meetings.models import AgendaItem, Attendee, Correction, Meeting, Person
-from tests.factories import CorrectionFactory, UpdateFactory
+from meetings.models import AgendaItem, Apology, Attendee, Correction, Meeting, Person
+from tests.admin_pages import change_page_data
+from tests.factories import AttendeeFactory, CorrectionFactory, MeetingFactory, PersonFactory, UpdateFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -202,3 +204,26 @@ def test_an_autocomplete_search_with_a_nul_character_finds_what_the_rest_finds(d
 
     assert response.status_code == 200
     assert response.json() == admin_client.get(reverse("admin:autocomplete"), {**query, "term": "Home Office"}).json()
+
+
+def test_the_admin_says_a_meetings_rule_at_the_field_not_as_a_broken_constraint(admin_client):
+    meeting = MeetingFactory(start_time=datetime.time(10, 30))
+    page = admin_client.get(admin_url(Meeting, "change", meeting.pk))
+
+    response = admin_client.post(admin_url(Meeting, "change", meeting.pk), change_page_data(page, end_time="10:00"))
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {"end_time": ["End time must be after the start time"]}
+    assert "Constraint" not in response.content.decode()
+
+
+def test_the_admin_refuses_an_apology_from_someone_in_the_register(admin_client):
+    attendee = AttendeeFactory(person=PersonFactory(name="Mark Harper MP"))
+    fields = {"meeting": attendee.meeting.pk, "department": attendee.department.pk, "person": attendee.person.pk}
+
+    response = admin_client.post(admin_url(Apology, "add"), {**fields, "position": 0})
+
+    assert response.context["adminform"].form.errors["person"] == [
+        "Mark Harper MP is in the register of this meeting: remove them from it, or check the name"
+    ]
+    assert not Apology.objects.exists()

@@ -704,3 +704,29 @@ def test_production_answers_over_https_with_hsts_and_sends_plain_http_there():
     assert result.returncode == 0, result.stderr
     assert re.search(r"^HSTS: max-age=31536000; includeSubDomains", result.stdout, flags=re.M), result.stdout
     assert "Plain: 301 https://idmg.example.gov.uk/groups/" in result.stdout
+
+
+# Requests too big to read
+
+
+def test_a_request_too_big_to_read_says_so_on_a_govuk_page(secretariat_client, meeting, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+
+    response = secretariat_client.post(f"/meetings/{meeting.pk}/edit/", {"place": "Home Office " * 100})
+
+    assert response.status_code == 400
+    assertContains(response, '<h1 class="govuk-heading-l">Sorry, the text you sent is too long</h1>', status_code=400)
+    assertContains(response, "nothing has been saved", status_code=400)
+    assertContains(response, "govuk-frontend.min.css", status_code=400)
+
+
+def test_a_request_not_understood_otherwise_says_that(secretariat_client, meeting, settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 5
+
+    response = secretariat_client.post(f"/meetings/{meeting.pk}/edit/", {f"field{n}": "x" for n in range(10)})
+
+    assertContains(response, "Sorry, that request was not understood", status_code=400)
+
+
+def test_the_upload_limit_leaves_room_for_a_document_pasted_by_mistake():
+    assert settings.DATA_UPLOAD_MAX_MEMORY_SIZE >= 5 * 1024 * 1024

@@ -113,6 +113,29 @@ def test_it_shows_the_problem_at_the_field_for_htmx(
     assert paragraphs(item) == [paragraph.pk]
 
 
+def test_a_paragraph_of_three_megabytes_is_refused_at_the_field_and_kept_in_the_box(
+    secretariat_client, htmx_headers, item, paragraph, assert_section_alone
+):
+    text = "Ministers agreed the terms of reference. " * 75_000
+
+    response = secretariat_client.post(add_url(item), new_paragraph(item, text=text), headers=htmx_headers)
+
+    html = assert_section_alone(response, f"item-{item.pk}")
+    assert "Paragraph must be 10,000 characters or less" in html
+    assert text.strip() in html
+    assert paragraphs(item) == [paragraph.pk]
+
+
+def test_a_paragraph_numbered_for_another_item_is_refused_at_the_number(
+    secretariat_client, htmx_headers, item, paragraph, assert_section_alone
+):
+    response = secretariat_client.post(add_url(item), new_paragraph(item, number="3.1"), headers=htmx_headers)
+
+    html = assert_section_alone(response, f"item-{item.pk}")
+    assert "Paragraphs of item 1 are numbered 1.1, 1.2 and so on: check the number" in html
+    assert paragraphs(item) == [paragraph.pk]
+
+
 def test_it_404s_adding_to_an_agenda_item_of_another_meeting(secretariat_client, meeting):
     elsewhere = AgendaItemFactory()
 
