@@ -143,7 +143,7 @@ def build_minutes(status=MinutesStatus.DRAFT):
         next_meeting_date=later.date,
     )
     home_office = DepartmentFactory(short_name="Home Office")
-    items = AgendaItemFactory.create_batch(2, meeting=meeting)
+    items = [AgendaItemFactory(meeting=meeting, number=number) for number in (1, 2)]
     actions = ActionFactory.create_batch(2, agenda_item=items[0])
     for action in actions:
         action.set_owners([home_office], lead=home_office)
