@@ -153,7 +153,7 @@ def test_moving_a_meeting_onto_the_date_of_another_of_the_group_is_an_error_at_t
     MeetingFactory(group=group, date=datetime.date(2012, 4, 17))
     meeting = MeetingFactory(group=group, date=datetime.date(2013, 3, 11))
 
-    form = MeetingForm(data=meeting_data(), instance=meeting)
+    form = MeetingForm(data=meeting_data(version=meeting.version), instance=meeting)
 
     assert form.errors == {"date": ["IDMG already has a meeting on 17 April 2012"]}
 
@@ -169,7 +169,9 @@ def test_another_groups_meeting_on_the_same_date_is_no_error():
 def test_a_refused_start_time_is_not_judged_by_the_start_time_saved_before():
     meeting = MeetingFactory(date=datetime.date(2012, 4, 17), start_time=datetime.time(14))
 
-    form = MeetingForm(data=meeting_data(start_time="25:00", end_time="12pm"), instance=meeting)
+    form = MeetingForm(
+        data=meeting_data(start_time="25:00", end_time="12pm", version=meeting.version), instance=meeting
+    )
 
     assert form.errors == {"start_time": ["Enter a time, like 10:30 or 2pm"]}
 

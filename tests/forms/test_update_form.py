@@ -129,7 +129,7 @@ def test_it_is_checked_against_the_action_it_was_opened_on():
 def test_an_update_too_long_is_refused_at_the_field_and_kept_in_the_box(action):
     text = "The first meeting took place on 4 April. " * 130
 
-    form = UpdateForm(data={"status": Status.IN_PROGRESS, "text": text}, action=action)
+    form = UpdateForm(data={"status": Status.IN_PROGRESS, "text": text, "version": action.version}, action=action)
 
     assert form.errors == {"text": ["Update must be 5,000 characters or less"]}
     assert form["text"].value() == text
