@@ -66,7 +66,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "idmg.middleware.NulFreeQueryMiddleware",
+    "govuk.middleware.NulFreeQueryMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "govuk.middleware.NoStoreForSignedInMiddleware",
@@ -186,7 +186,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_USERNAME_CALLABLE = "idmg.sign_in.attempt_username"
+AXES_USERNAME_CALLABLE = "govuk.sign_in.attempt_username"
 
 # Only the app's own scripts, styles, fonts and images.
 CONTENT_SECURITY_POLICY = {

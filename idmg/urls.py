@@ -8,7 +8,7 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.views.decorators.http import require_safe
 
-from idmg.sign_in import AdminSignInForm, SignInForm
+from govuk.sign_in import AdminSignInForm, SignInForm
 from meetings.views import home
 
 admin.site.login_form = AdminSignInForm

@@ -2,7 +2,7 @@ import pytest
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from idmg.middleware import NulFreeQueryMiddleware
+from govuk.middleware import NulFreeQueryMiddleware
 
 
 def query_seen(path):
