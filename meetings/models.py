@@ -306,9 +306,11 @@ class Meeting(Versioned):
         """Approved and published minutes are the record: only an administrator corrects them."""
         return self.status in LOCKED
 
-    def approval_candidates(self):
-        """The meetings at which these minutes could have been approved: the group's later ones."""
-        return Meeting.objects.filter(group=self.group_id, date__gt=self.date).order_by("date")
+    def approval_candidates(self, today=None):
+        """The meetings at which these minutes could have been approved: the group's later ones
+        that have taken place (a meeting still to come cannot have approved anything)."""
+        today = today or timezone.localdate()
+        return Meeting.objects.filter(group=self.group_id, date__gt=self.date, date__lte=today).order_by("date")
 
     def circulate(self):
         self._move_status(MinutesStatus.DRAFT, MinutesStatus.CIRCULATED)
@@ -316,6 +318,11 @@ class Meeting(Versioned):
     def approve(self, at_meeting):
         if at_meeting.group_id != self.group_id or at_meeting.date <= self.date:
             raise ValidationError("Minutes are approved at a later meeting of the same group.")
+        if at_meeting.date > timezone.localdate():
+            raise ValidationError(
+                f"The meeting of {at_meeting.date:%-d %B %Y} has not taken place yet: "
+                "minutes are approved at a meeting that has been held."
+            )
         self._check_status(MinutesStatus.CIRCULATED, MinutesStatus.APPROVED)
         self.approved_at = at_meeting
         self._move_status(MinutesStatus.CIRCULATED, MinutesStatus.APPROVED)
