@@ -1,8 +1,23 @@
 from django.contrib import admin
 
 from actions.models import Action, ActionOwner, Update
+from meetings import admin as meetings_admin
 from meetings.admin import CorrectionAdmin, RecordAdmin, VersionedAdminForm
-from meetings.models import AgendaItem, Paragraph
+from meetings.models import AgendaItem, Department, Paragraph
+
+admin.site.unregister(Department)
+
+
+@admin.register(Department)
+class DepartmentAdmin(meetings_admin.DepartmentAdmin):
+    """Approved minutes show a department in their register, and also as the owner of their actions
+    and of the matters arising reviewed at them."""
+
+    shown_through = [
+        *meetings_admin.DepartmentAdmin.shown_through,
+        "actions__ownerships__department",
+        "reported_updates__action__ownerships__department",
+    ]
 
 
 class ParagraphInline(admin.StackedInline):
