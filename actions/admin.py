@@ -54,7 +54,17 @@ class UpdateInline(admin.TabularInline):
 
     model = Update
     extra = 0
-    fields = ["created_at", "author", "old_status", "new_status", "text", "reported_at"]
+    fields = [
+        "created_at",
+        "author",
+        "old_status",
+        "new_status",
+        "text",
+        "reported_at",
+        "withdrawn_at",
+        "withdrawn_by",
+        "withdrawal_reason",
+    ]
     readonly_fields = fields
     can_delete = False
 
@@ -86,7 +96,7 @@ class ActionOwnerAdmin(CorrectionAdmin):
 
 @admin.register(Update)
 class UpdateAdmin(RecordAdmin):
-    list_display = ["action", "created_at", "author", "old_status", "new_status", "reported_at"]
+    list_display = ["action", "created_at", "author", "old_status", "new_status", "reported_at", "withdrawn_at"]
     list_select_related = ["action__meeting__group", "author", "reported_at__group"]
     list_filter = ["new_status", "action__meeting__group"]
     search_fields = ["text", "action__text"]

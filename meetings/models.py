@@ -7,6 +7,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
 from meetings.ordering import Positioned, PositionedQuerySet
@@ -36,6 +37,11 @@ class Group(models.Model):
 
     def get_absolute_url(self):
         return reverse("meetings:group", args=[self.slug])
+
+    @cached_property
+    def secretariat_ids(self):
+        """The ids of the group's secretariat staff, read once for a page that signs many updates."""
+        return set(self.secretariat.values_list("pk", flat=True))
 
     def is_served_by(self, user):
         """Whether the user is on the group's secretariat (administrators serve every group)."""

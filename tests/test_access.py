@@ -50,6 +50,7 @@ from tests.factories import (
     GroupFactory,
     MeetingFactory,
     ParagraphFactory,
+    UpdateFactory,
     UserFactory,
 )
 from tests.meeting_form import meeting_details
@@ -143,6 +144,7 @@ def build_minutes(status=MinutesStatus.DRAFT):
         next_meeting_date=later.date,
     )
     home_office = DepartmentFactory(short_name="Home Office")
+    given_here = UpdateFactory(action=arising, reported_at=meeting, text="MOJ has begun.")
     items = AgendaItemFactory.create_batch(2, meeting=meeting)
     actions = ActionFactory.create_batch(2, agenda_item=items[0])
     for action in actions:
@@ -158,6 +160,7 @@ def build_minutes(status=MinutesStatus.DRAFT):
         paragraphs=ParagraphFactory.create_batch(2, agenda_item=items[0]),
         actions=actions,
         arising=arising,
+        given_here=given_here,
     )
 
 
@@ -363,6 +366,10 @@ def first_action(minutes):
     return [minutes.actions[0].pk]
 
 
+def update_given_here(minutes):
+    return [minutes.arising.pk, minutes.given_here.pk]
+
+
 ACTION_ENDPOINTS = [
     Endpoint("actions:register", "GET", ANYONE),
     Endpoint("actions:register-csv", "GET", ANYONE),
@@ -379,6 +386,14 @@ ACTION_ENDPOINTS = [
         ),
     ),
     Endpoint("actions:history", "GET", READERS, args=first_action),
+    Endpoint("actions:update-withdraw", "GET", SECRETARIAT_ONLY, args=update_given_here),
+    Endpoint(
+        "actions:update-withdraw",
+        "POST",
+        SECRETARIAT_ONLY,
+        args=update_given_here,
+        data=lambda minutes: {"reason": "It was given in error.", "outcome": "withdraw"},
+    ),
     Endpoint("actions:departments", "GET", ANYONE),
     Endpoint("actions:department", "GET", ANYONE, args=lambda minutes: [minutes.home_office.pk]),
     Endpoint("minutes:matters-arising-update", "GET", EDITORS, args=arising_args, redirects=True),
