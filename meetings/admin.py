@@ -172,7 +172,8 @@ class NameCorrectionAdmin(HistoryAdmin):
 
     def get_form(self, request, obj=None, **kwargs):
         shown_on = list(self.minutes_showing(obj)) if obj is not None and obj.pk else []
-        if shown_on:
+        # The fieldsets, read a moment earlier, may already have made room for the reason.
+        if shown_on or "correction_reason" in (kwargs.get("fields") or []):
             listed = ", ".join(str(meeting) for meeting in shown_on[:5])
             more = f" and {len(shown_on) - 5} more" if len(shown_on) > 5 else ""
             help_text = (
