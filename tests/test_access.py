@@ -392,7 +392,11 @@ ACTION_ENDPOINTS = [
         "POST",
         SECRETARIAT_ONLY,
         args=update_given_here,
-        data=lambda minutes: {"reason": "It was given in error.", "outcome": "withdraw"},
+        data=lambda minutes: {
+            "reason": "It was given in error.",
+            "outcome": "withdraw",
+            "version": minutes.arising.version,
+        },
     ),
     Endpoint("actions:departments", "GET", ANYONE),
     Endpoint("actions:department", "GET", ANYONE, args=lambda minutes: [minutes.home_office.pk]),

@@ -42,6 +42,10 @@ def withdraw_url(update):
     return f"/actions/{update.action_id}/updates/{update.pk}/withdraw/"
 
 
+def version_of(update):
+    return Action.objects.get(pk=update.action_id).version
+
+
 def saved(update):
     return Update.objects.get(pk=update.pk)
 
@@ -57,7 +61,8 @@ def test_it_shows_the_update_and_asks_why(secretariat_client, given_at_later):
 
 def test_it_withdraws_the_update_keeping_the_reason(secretariat_client, secretariat_user, given_at_later):
     response = secretariat_client.post(
-        withdraw_url(given_at_later), {"reason": "Recorded on the wrong action.", "outcome": "withdraw"}
+        withdraw_url(given_at_later),
+        {"version": version_of(given_at_later), "reason": "Recorded on the wrong action.", "outcome": "withdraw"},
     )
 
     assertRedirects(
@@ -72,7 +77,13 @@ def test_it_withdraws_the_update_keeping_the_reason(secretariat_client, secretar
 def test_it_replaces_the_update_with_a_corrected_one_at_the_same_meeting(secretariat_client, given_at_later, later):
     response = secretariat_client.post(
         withdraw_url(given_at_later),
-        {"reason": "Scoping has only begun.", "outcome": "correct", "status": "in_progress", "text": "Scoping begun."},
+        {
+            "version": version_of(given_at_later),
+            "reason": "Scoping has only begun.",
+            "outcome": "correct",
+            "status": "in_progress",
+            "text": "Scoping begun.",
+        },
     )
 
     assert response.status_code == 302
@@ -85,7 +96,13 @@ def test_it_replaces_the_update_with_a_corrected_one_at_the_same_meeting(secreta
 def test_the_matters_arising_show_the_corrected_update_instead(secretariat_client, given_at_later, later):
     secretariat_client.post(
         withdraw_url(given_at_later),
-        {"reason": "Scoping has only begun.", "outcome": "correct", "status": "in_progress", "text": "Scoping begun."},
+        {
+            "version": version_of(given_at_later),
+            "reason": "Scoping has only begun.",
+            "outcome": "correct",
+            "status": "in_progress",
+            "text": "Scoping begun.",
+        },
     )
 
     response = secretariat_client.get(later.get_absolute_url())
@@ -95,7 +112,9 @@ def test_the_matters_arising_show_the_corrected_update_instead(secretariat_clien
 
 
 def test_it_asks_for_the_reason(secretariat_client, given_at_later):
-    response = secretariat_client.post(withdraw_url(given_at_later), {"reason": "", "outcome": "withdraw"})
+    response = secretariat_client.post(
+        withdraw_url(given_at_later), {"version": version_of(given_at_later), "reason": "", "outcome": "withdraw"}
+    )
 
     assertContains(response, "Give the reason the update is being withdrawn or corrected")
     assert not saved(given_at_later).is_withdrawn
@@ -103,7 +122,8 @@ def test_it_asks_for_the_reason(secretariat_client, given_at_later):
 
 def test_a_correction_needs_the_corrected_update_and_keeps_what_was_typed(secretariat_client, given_at_later):
     response = secretariat_client.post(
-        withdraw_url(given_at_later), {"reason": "Scoping has only begun.", "outcome": "correct", "text": " "}
+        withdraw_url(given_at_later),
+        {"version": version_of(given_at_later), "reason": "Scoping has only begun.", "outcome": "correct", "text": " "},
     )
 
     assertContains(response, "Enter the corrected update")
@@ -116,7 +136,9 @@ def test_an_update_withdrawn_already_is_not_withdrawn_again(secretariat_client, 
     given_at_later.withdraw(by=secretariat_user, reason="Given in error.")
 
     page = secretariat_client.get(withdraw_url(given_at_later))
-    response = secretariat_client.post(withdraw_url(given_at_later), {"reason": "Again.", "outcome": "withdraw"})
+    response = secretariat_client.post(
+        withdraw_url(given_at_later), {"version": version_of(given_at_later), "reason": "Again.", "outcome": "withdraw"}
+    )
 
     assertContains(page, "This update was withdrawn on")
     assertContains(response, "This update has already been withdrawn.")
@@ -128,7 +150,10 @@ def test_withdrawing_an_update_given_at_approved_minutes_corrects_them(secretari
     later.save()
 
     page = secretariat_client.get(withdraw_url(given_at_later))
-    secretariat_client.post(withdraw_url(given_at_later), {"reason": "Given in error.", "outcome": "withdraw"})
+    secretariat_client.post(
+        withdraw_url(given_at_later),
+        {"version": version_of(given_at_later), "reason": "Given in error.", "outcome": "withdraw"},
+    )
 
     assertContains(page, "they will show a correction with your reason")
     assert Correction.objects.get().meeting == later
@@ -136,7 +161,10 @@ def test_withdrawing_an_update_given_at_approved_minutes_corrects_them(secretari
 
 
 def test_the_action_page_marks_the_update_withdrawn_with_the_reason(secretariat_client, given_at_later):
-    secretariat_client.post(withdraw_url(given_at_later), {"reason": "Given in error.", "outcome": "withdraw"})
+    secretariat_client.post(
+        withdraw_url(given_at_later),
+        {"version": version_of(given_at_later), "reason": "Given in error.", "outcome": "withdraw"},
+    )
 
     response = secretariat_client.get(f"/actions/{given_at_later.action_id}/")
 
@@ -167,7 +195,10 @@ def test_the_recording_page_offers_to_correct_the_update_given_at_the_meeting(
 
 
 def test_the_action_history_lists_the_withdrawal_with_its_reason(secretariat_client, changes_listed, given_at_later):
-    secretariat_client.post(withdraw_url(given_at_later), {"reason": "Given in error.", "outcome": "withdraw"})
+    secretariat_client.post(
+        withdraw_url(given_at_later),
+        {"version": version_of(given_at_later), "reason": "Given in error.", "outcome": "withdraw"},
+    )
 
     changes = changes_listed(secretariat_client.get(f"/actions/{given_at_later.action_id}/history/"))
 
@@ -184,7 +215,10 @@ def test_only_the_groups_secretariat_may_withdraw(request, client_name, given_at
     client = request.getfixturevalue(client_name)
 
     page = client.get(withdraw_url(given_at_later))
-    response = client.post(withdraw_url(given_at_later), {"reason": "Given in error.", "outcome": "withdraw"})
+    response = client.post(
+        withdraw_url(given_at_later),
+        {"version": version_of(given_at_later), "reason": "Given in error.", "outcome": "withdraw"},
+    )
 
     assert (page.status_code, response.status_code) == (403, 403)
     assert not saved(given_at_later).is_withdrawn
