@@ -1,8 +1,23 @@
 from django.contrib import admin
 
 from actions.models import Action, ActionOwner, Update
+from meetings import admin as meetings_admin
 from meetings.admin import CorrectionAdmin, RecordAdmin, VersionedAdminForm
-from meetings.models import AgendaItem, Paragraph
+from meetings.models import AgendaItem, Department, Paragraph
+
+admin.site.unregister(Department)
+
+
+@admin.register(Department)
+class DepartmentAdmin(meetings_admin.DepartmentAdmin):
+    """Approved minutes show a department in their register, and also as the owner of their actions
+    and of the matters arising reviewed at them."""
+
+    shown_through = [
+        *meetings_admin.DepartmentAdmin.shown_through,
+        "actions__ownerships__department",
+        "reported_updates__action__ownerships__department",
+    ]
 
 
 class ParagraphInline(admin.StackedInline):
@@ -39,7 +54,17 @@ class UpdateInline(admin.TabularInline):
 
     model = Update
     extra = 0
-    fields = ["created_at", "author", "old_status", "new_status", "text", "reported_at"]
+    fields = [
+        "created_at",
+        "author",
+        "old_status",
+        "new_status",
+        "text",
+        "reported_at",
+        "withdrawn_at",
+        "withdrawn_by",
+        "withdrawal_reason",
+    ]
     readonly_fields = fields
     can_delete = False
 
@@ -71,7 +96,7 @@ class ActionOwnerAdmin(CorrectionAdmin):
 
 @admin.register(Update)
 class UpdateAdmin(RecordAdmin):
-    list_display = ["action", "created_at", "author", "old_status", "new_status", "reported_at"]
+    list_display = ["action", "created_at", "author", "old_status", "new_status", "reported_at", "withdrawn_at"]
     list_select_related = ["action__meeting__group", "author", "reported_at__group"]
     list_filter = ["new_status", "action__meeting__group"]
     search_fields = ["text", "action__text"]

@@ -167,3 +167,76 @@ class UpdateForm(CharacterLimitsMixin, VersionedFormMixin, forms.Form):
         return self.action.record_update(
             author=author, text=self.cleaned_data["text"], status=self.cleaned_data["status"], meeting=self.meeting
         )
+
+
+class WithdrawUpdateForm(VersionedFormMixin, forms.Form):
+    """Withdraw an update given in error, or replace it with a corrected one, saying why."""
+
+    WITHDRAW, CORRECT = "withdraw", "correct"
+
+    reason = forms.CharField(
+        label="Why is the update being withdrawn or corrected?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="The reason is kept with the update in the action's history.",
+        error_messages={"required": "Give the reason the update is being withdrawn or corrected"},
+    )
+    outcome = forms.ChoiceField(
+        label="What should happen to it?",
+        widget=forms.RadioSelect,
+        choices=[(WITHDRAW, "Withdraw it"), (CORRECT, "Replace it with the corrected update below")],
+        initial=WITHDRAW,
+        error_messages={"required": "Choose whether to withdraw or correct the update"},
+    )
+    status = forms.ChoiceField(
+        label="Corrected status",
+        choices=Status.choices,
+        widget=forms.RadioSelect(attrs={"class": "govuk-radios--inline"}),
+        required=False,
+        help_text="Only if you are correcting it.",
+    )
+    text = forms.CharField(
+        label="Corrected update",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Only if you are correcting it.",
+    )
+
+    def __init__(self, *args, update, **kwargs):
+        self.update = update
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("status", update.new_status)
+        self.initial.setdefault("text", update.text)
+
+    @property
+    def versioned_record(self):
+        return self.update.action
+
+    def conflict_message(self, opened):
+        return (
+            "Someone else updated this action while you were writing. What you typed is still in the form. "
+            "Check the updates, then save again."
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.update.is_withdrawn:
+            raise forms.ValidationError("This update has already been withdrawn.")
+        if cleaned.get("outcome") == self.CORRECT:
+            if not cleaned.get("status"):
+                self.add_error("status", "Select the corrected status")
+            if not cleaned.get("text", "").strip():
+                self.add_error("text", "Enter the corrected update")
+        return cleaned
+
+    @transaction.atomic
+    def save(self, by):
+        update, action = self.update, self.update.action
+        update.withdraw(by=by, reason=self.cleaned_data["reason"])
+        if self.cleaned_data["outcome"] == self.CORRECT:
+            return action.record_update(
+                author=by,
+                text=self.cleaned_data["text"],
+                status=self.cleaned_data["status"],
+                meeting=update.reported_at,
+            )
+        return update

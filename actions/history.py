@@ -1,7 +1,7 @@
 """An action's history in words, and the sources a meeting's history takes its actions from."""
 
-from actions.models import Action, ActionOwner
-from meetings.changes import RecordNames, history_of
+from actions.models import Action, ActionOwner, Update
+from meetings.changes import Change, RecordNames, history_of, newest_first
 
 
 def describe_owner(names):
@@ -18,11 +18,28 @@ def action_sources(action_ids, names):
     ]
 
 
+def withdrawal_changes(updates):
+    """The withdrawals of these updates, with who withdrew each and why. An update is a record, never
+    changed but for its withdrawal, which is kept on it: it is its history."""
+    updates = updates.exclude(withdrawn_at=None).select_related("withdrawn_by", "reported_at", "action__meeting__group")
+    return [
+        Change(
+            when=update.withdrawn_at,
+            who=update.withdrawn_by,
+            kind="Withdrawn",
+            what=update.description,
+            reason=update.withdrawal_reason,
+        )
+        for update in updates
+    ]
+
+
 def action_changes(action):
-    """Every change to an action and its owners, newest first; its updates have their own timeline."""
+    """Every change to an action and its owners, and every update withdrawn, newest first; its
+    updates themselves are on its timeline."""
     names = RecordNames()
     sources = [
         (Action.history.filter(id=action.pk), "Action", lambda record: action.reference),
         (ActionOwner.history.filter(action_id=action.pk), "Owner", describe_owner(names)),
     ]
-    return history_of(sources, names)
+    return newest_first([history_of(sources, names), withdrawal_changes(Update.objects.filter(action=action))])

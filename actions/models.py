@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from meetings.models import AgendaItem, Department, Meeting, MinutesStatus, readable_by
+from meetings.models import AgendaItem, Correction, Department, Meeting, MinutesStatus, readable_by
 from meetings.ordering import Positioned, PositionedQuerySet
 from meetings.versioning import Versioned
 
@@ -30,6 +30,28 @@ STATUS_TAG_COLOURS = {
     Status.DROPPED: "grey",
 }
 """The GOV.UK tag colour of each status."""
+
+
+def shortened(text, length=60):
+    return text if len(text) <= length else f"{text[: length - 1]}…"
+
+
+def signature_of(user, group):
+    """How a person signs what they post: name and department ("Jane Smith, Home Office"), or for
+    the group's secretariat, name and secretariat ("Jane Smith, IDMG secretariat").
+
+    The login name stands in only where no name is recorded. Reads the user's department and the
+    group's secretariat as fetched (``with_latest_update()`` fetches them).
+    """
+    if user is None:
+        return ""
+    name = user.get_full_name() or user.get_username()
+    member = getattr(user, "department_member", None)
+    if member is not None:
+        return f"{name}, {member.department.short_name}"
+    if user.pk in group.secretariat_ids:
+        return f"{name}, {group.short_name} secretariat"
+    return name
 
 
 def due_wording(due_date, at_next_meeting):
@@ -60,7 +82,9 @@ class ActionQuerySet(PositionedQuerySet):
 
         With ``recorded_by`` (a moment), only the updates recorded by then, as published minutes showed them.
         """
-        updates = Update.objects.select_related("author", "reported_at").order_by("-pk")
+        updates = Update.objects.select_related(
+            "author__department_member__department", "withdrawn_by__department_member__department", "reported_at"
+        ).order_by("-pk")
         if recorded_by is not None:
             updates = updates.filter(created_at__lte=recorded_by)
         return self.prefetch_related(models.Prefetch("updates", updates))
@@ -144,6 +168,8 @@ class ActionQuerySet(PositionedQuerySet):
         """
         actions = list(self.matters_arising(meeting).for_listing(today=meeting.date, recorded_by=recorded_by))
         for action in actions:
+            # All of the meeting's group: one copy, whose secretariat is read once to sign the updates.
+            action.meeting.group = meeting.group
             action.update_here = action.update_at(meeting)
             action.status_then = Status(action.status_on(meeting.date))
         return actions
@@ -266,16 +292,21 @@ class Action(Positioned, Versioned):
 
     @property
     def timeline(self):
-        """The fetched updates, newest first by when they happened.
+        """The fetched updates, withdrawn ones too, newest first by when they happened.
 
         An update typed up late from an earlier meeting takes its place by that meeting's date.
         """
         return sorted(self.updates.all(), key=lambda update: (update.happened_on, update.pk), reverse=True)
 
     @property
+    def standing_updates(self):
+        """The timeline without the updates withdrawn: those that count for the action's status."""
+        return [update for update in self.timeline if not update.is_withdrawn]
+
+    @property
     def latest_update(self):
-        """The newest update; uses the updates fetched by ``with_latest_update()``."""
-        return next(iter(self.timeline), None)
+        """The newest update not withdrawn; uses the updates fetched by ``with_latest_update()``."""
+        return next(iter(self.standing_updates), None)
 
     @property
     def status_colour(self):
@@ -293,16 +324,33 @@ class Action(Positioned, Versioned):
             raise ValidationError({"text": "Enter an update or change the status"})
 
     def status_on(self, date):
-        """The status the action had on a date, read from its fetched updates."""
-        updates = self.timeline
+        """The status the action had on a date, read from its fetched updates not withdrawn."""
+        updates = self.standing_updates
         for update in updates:
             if update.happened_on <= date:
                 return update.new_status
-        return updates[-1].old_status if updates else self.status
+        everything = self.timeline
+        return everything[-1].old_status if everything else self.status
 
     def update_at(self, meeting):
-        """The update given at a meeting, if any; uses the fetched updates."""
-        return next((update for update in self.updates.all() if update.reported_at_id == meeting.pk), None)
+        """The update given at a meeting and not withdrawn, if any; uses the fetched updates."""
+        return next((update for update in self.standing_updates if update.reported_at_id == meeting.pk), None)
+
+    def recompute_status(self):
+        """Set the status and closing date from the updates that stand, as if the withdrawn ones
+        had never been given, and save the action."""
+        everything = self.timeline
+        status = everything[-1].old_status if everything else Status.OPEN
+        closed_on = None
+        for update in reversed(self.standing_updates):
+            if update.status_changed:
+                status = update.new_status
+                if status in CLOSED and closed_on is None:
+                    closed_on = update.happened_on
+                elif status in OUTSTANDING:
+                    closed_on = None
+        self.status, self.closed_on = status, closed_on if status in CLOSED else None
+        self.save()
 
     @transaction.atomic
     def record_update(self, *, author, text="", status=None, meeting=None):
@@ -313,7 +361,7 @@ class Action(Positioned, Versioned):
         on = meeting.date if meeting else timezone.localdate()
         # An update typed up from an earlier meeting, after later ones were recorded, joins the
         # history at its date without undoing what happened since.
-        overtaken = any(earlier.happened_on > on for earlier in self.updates.all())
+        overtaken = any(earlier.happened_on > on for earlier in self.standing_updates)
         status_then = self.status_on(on) if overtaken else self.status
         status = status or status_then
         text = text.strip()
@@ -480,6 +528,11 @@ class Update(models.Model):
         related_name="reported_updates",
         help_text="The meeting at which the update was given, if it was given at one.",
     )
+    withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    withdrawal_reason = models.TextField(blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -487,6 +540,11 @@ class Update(models.Model):
             models.CheckConstraint(
                 condition=~Q(new_status=Status.DROPPED) | Q(old_status=Status.DROPPED) | ~Q(text=""),
                 name="update_dropping_gives_a_reason",
+            ),
+            models.CheckConstraint(
+                condition=Q(withdrawn_at=None, withdrawal_reason="")
+                | (Q(withdrawn_at__isnull=False) & ~Q(withdrawal_reason="")),
+                name="update_withdrawn_with_a_reason",
             ),
         ]
 
@@ -503,6 +561,56 @@ class Update(models.Model):
     @property
     def status_changed(self):
         return self.old_status != self.new_status
+
+    @property
+    def is_withdrawn(self):
+        return self.withdrawn_at is not None
+
+    @property
+    def signature(self):
+        """Who gave the update, as it is signed: "Jane Smith, Home Office" (see ``signature_of``)."""
+        return signature_of(self.author, self.action.meeting.group)
+
+    @property
+    def withdrawal_signature(self):
+        return signature_of(self.withdrawn_by, self.action.meeting.group)
+
+    @property
+    def description(self):
+        """The update as a history names it: "Update of 10 June 2013: In progress to Done"."""
+        what = (
+            f"{self.get_old_status_display()} to {self.get_new_status_display()}"
+            if self.status_changed
+            else shortened(self.text) or "Progress update"
+        )
+        return f"Update of {self.happened_on:%-d %B %Y} on {self.action.reference}: {what}"
+
+    @transaction.atomic
+    def withdraw(self, *, by, reason):
+        """Withdraw an update given in error, keeping it and the reason on the record.
+
+        The action's status is worked out again from the updates that stand. An update given at a
+        meeting whose minutes are approved changes what they show, so it leaves a correction on them.
+        """
+        reason = reason.strip()
+        if not reason:
+            raise ValidationError({"reason": "Give the reason the update is being withdrawn"})
+        now = timezone.now()
+        claimed = Update.objects.filter(pk=self.pk, withdrawn_at=None).update(
+            withdrawn_at=now, withdrawn_by=by, withdrawal_reason=reason
+        )
+        if not claimed:
+            raise ValidationError("Someone else has already withdrawn this update.")
+        self.withdrawn_at, self.withdrawn_by, self.withdrawal_reason = now, by, reason
+        self.action._change_reason = f"Update withdrawn: {reason}"
+        self.action.recompute_status()
+        if self.reported_at_id and self.reported_at.is_locked:
+            Correction.objects.create(
+                meeting=self.reported_at,
+                made_by=by,
+                reason=reason,
+                what=shortened(f"Matters arising: the update given on {self.action.reference} withdrawn", 300),
+            )
 
     @property
     def due_date_changed(self):

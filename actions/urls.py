@@ -11,6 +11,7 @@ urlpatterns = [
     path("actions/export.ods", views.register_ods, name="register-ods"),
     path("actions/<int:pk>/", views.action, name="action"),
     path("actions/<int:pk>/history/", views.action_history, name="history"),
+    path("actions/<int:action_pk>/updates/<int:pk>/withdraw/", views.update_withdraw, name="update-withdraw"),
     path("departments/", views.departments, name="departments"),
     path("departments/<int:pk>/", views.department, name="department"),
 ]

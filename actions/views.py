@@ -1,9 +1,9 @@
 import tempfile
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from actions.access import readable_action
 from actions.export import ODS_MIMETYPE, write_csv, write_ods, write_xlsx
 from actions.filters import ActionFilter
-from actions.forms import UpdateForm
+from actions.forms import UpdateForm, WithdrawUpdateForm
 from actions.history import action_changes
 from actions.models import Action, ActionSummary, Status
 from meetings.models import Department
@@ -96,8 +96,39 @@ def action(request, pk):
             "action": action,
             "readable_meetings": readable_meetings,
             "form": form if may_update else None,
+            "is_secretariat": action.meeting.group.is_served_by(request.user),
             "nav": "actions",
         },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def update_withdraw(request, action_pk, pk):
+    """The secretariat withdraws an update given in error, or replaces it with a corrected one."""
+    action = readable_action(request, action_pk, Action.objects.for_listing())
+    if not action.meeting.group.is_served_by(request.user):
+        raise PermissionDenied("Only the group's secretariat can withdraw or correct an update.")
+    update = next((update for update in action.updates.all() if update.pk == pk), None)
+    if update is None:
+        raise Http404("No such update on this action")
+    form = WithdrawUpdateForm(request.POST if request.method == "POST" else None, update=update)
+    if form.is_valid():
+        try:
+            saved = form.save_unless_conflict(by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+            saved = None
+        if saved is not None:
+            outcome = "corrected" if form.cleaned_data["outcome"] == form.CORRECT else "withdrawn"
+            messages.success(request, f"The update on {action.reference} has been {outcome}.")
+            return redirect(f"{action.get_absolute_url()}#update-{saved.pk}")
+        # Nothing was saved: show the updates as they stand.
+        action = readable_action(request, action_pk, Action.objects.for_listing())
+        form.update = next(update for update in action.updates.all() if update.pk == pk)
+    return render(
+        request,
+        "actions/update_withdraw.html",
+        {"action": action, "update": form.update, "form": form, "nav": "actions"},
     )
 
 

@@ -1,9 +1,13 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Q
+from django.shortcuts import redirect
+from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
 from meetings.models import (
+    LOCKED,
     AgendaItem,
     Apology,
     Attendee,
@@ -27,34 +31,54 @@ class VersionedAdminForm(VersionedFormMixin, forms.ModelForm):
     opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-def correction_form(base, meeting_of, locked, asks_reason):
-    """The admin's form with a reason for correcting approved minutes.
+class HistoryAdmin(SimpleHistoryAdmin):
+    """Every change is kept in the history, which is read here, never reverted to.
 
-    The reason is required when the record's meeting is approved or published, before or after
-    the change: a row added to approved minutes is a correction too. Unapproved rows' pages do not
-    ask for one; moving such a row into approved minutes is refused there.
+    Reverting would save an old copy over the record: over any change made since (an edit
+    conflict), and without the reason approved minutes need (it judged them by the old copy).
+    A record is put right through its change page, which asks for both.
+    """
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        opts = self.model._meta
+        self.message_user(
+            request,
+            "An earlier version cannot be restored from the history. To put the record right, change it "
+            "on its own page: a change to approved minutes asks for the reason, which is shown on them.",
+            messages.WARNING,
+        )
+        return redirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[object_id]))
+
+
+LOCKED_HELP = (
+    "These minutes have been approved. Say why they are being corrected: "
+    "the reason is shown on the minutes with today's date."
+)
+UNLOCKED_HELP = "Needed only if the minutes have been approved: it is shown on them with today's date."
+
+
+def correction_form(base, needs_reason, help_text=None):
+    """The admin's form, refusing a correction of approved minutes that gives no reason.
+
+    ``needs_reason(form)`` says whether the change being saved corrects approved minutes;
+    ``help_text``, when given, adds the field for the reason, with that hint. Without the field,
+    such a change is refused: the record is corrected from another page, giving a reason.
     """
     fields = {}
-    if asks_reason:
+    if help_text:
         fields["correction_reason"] = forms.CharField(
             label="Reason for the correction",
             required=False,
-            help_text=(
-                "These minutes have been approved. Say why they are being corrected: "
-                "the reason is shown on the minutes with today's date."
-                if locked
-                else "Needed only if the minutes have been approved: it is shown on them with today's date."
-            ),
+            help_text=help_text,
             widget=forms.Textarea(attrs={"rows": 3}),
         )
 
     def _post_clean(self):
         base._post_clean(self)
-        try:
-            now_locked = meeting_of(self.instance).is_locked
-        except ObjectDoesNotExist:
-            return
-        if not (locked or now_locked) or self.cleaned_data.get("correction_reason"):
+        if self.cleaned_data.get("correction_reason", "").strip() or not needs_reason(self):
             return
         if "correction_reason" in self.fields:
             self.add_error("correction_reason", "Give the reason for correcting approved minutes")
@@ -64,10 +88,13 @@ def correction_form(base, meeting_of, locked, asks_reason):
     return type("CorrectionForm", (base,), {**fields, "_post_clean": _post_clean})
 
 
-class CorrectionAdmin(SimpleHistoryAdmin):
+class CorrectionAdmin(HistoryAdmin):
     """Approved and published minutes are corrected here only with a reason, shown on the minutes.
 
-    Subclasses say how to reach the meeting a record belongs to.
+    The reason is required when the record's meeting is approved or published, before or after
+    the change: a row added to approved minutes is a correction too. Unapproved rows' pages do not
+    ask for one; moving such a row into approved minutes is refused there. Subclasses say how to
+    reach the meeting a record belongs to.
     """
 
     def meeting_of(self, obj):
@@ -78,8 +105,16 @@ class CorrectionAdmin(SimpleHistoryAdmin):
 
     def get_form(self, request, obj=None, **kwargs):
         locked = self.is_correction(obj)
+
+        def needs_reason(form):
+            try:
+                return locked or self.meeting_of(form.instance).is_locked
+            except ObjectDoesNotExist:
+                return False
+
         base = VersionedAdminForm if obj is not None and issubclass(self.model, Versioned) else self.form
-        kwargs["form"] = correction_form(base, self.meeting_of, locked, asks_reason=locked or obj is None)
+        help_text = LOCKED_HELP if locked else UNLOCKED_HELP if obj is None else None
+        kwargs["form"] = correction_form(base, needs_reason, help_text)
         return super().get_form(request, obj, **kwargs)
 
     def has_delete_permission(self, request, obj=None):
@@ -112,8 +147,77 @@ class CorrectionAdmin(SimpleHistoryAdmin):
             )
 
 
+def shortened(text, length=130):
+    return text if len(text) <= length else f"{text[: length - 1]}…"
+
+
+class NameCorrectionAdmin(HistoryAdmin):
+    """For records whose name approved minutes show (a person, a department).
+
+    Approved minutes read as they were approved: a change to a name they show needs a reason, and
+    leaves a dated correction on each set of minutes it changes. ``shown_fields`` are the fields
+    the minutes show; ``shown_through`` the lookups from a meeting to the record.
+    """
+
+    shown_fields = []
+    shown_through = []
+
+    def minutes_showing(self, obj):
+        """The approved and published minutes that show the record."""
+        showing = Q()
+        for path in self.shown_through:
+            showing |= Q(**{path: obj})
+        meetings = Meeting.objects.filter(status__in=LOCKED).filter(showing)
+        return Meeting.objects.filter(pk__in=meetings.values("pk")).select_related("group").order_by("date")
+
+    def get_form(self, request, obj=None, **kwargs):
+        shown_on = list(self.minutes_showing(obj)) if obj is not None and obj.pk else []
+        # The fieldsets, read a moment earlier, may already have made room for the reason.
+        if shown_on or "correction_reason" in (kwargs.get("fields") or []):
+            listed = ", ".join(str(meeting) for meeting in shown_on[:5])
+            more = f" and {len(shown_on) - 5} more" if len(shown_on) > 5 else ""
+            help_text = (
+                f"Approved minutes show this {self.model._meta.verbose_name}: {listed}{more}. "
+                "Changing what they show corrects them all: say why, and the reason is shown on each of them "
+                "with today's date."
+            )
+            kwargs["form"] = correction_form(
+                self.form, lambda form: any(name in form.changed_data for name in self.shown_fields), help_text
+            )
+        return super().get_form(request, obj, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and obj.pk and self.minutes_showing(obj).exists():
+            fieldsets = [*fieldsets, ("Correction of approved minutes", {"fields": ["correction_reason"]})]
+        return fieldsets
+
+    def save_model(self, request, obj, form, change):
+        reason = form.cleaned_data.get("correction_reason")
+        if reason:
+            obj._change_reason = reason
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        reason = form.cleaned_data.get("correction_reason")
+        changed = [name for name in self.shown_fields if name in form.changed_data]
+        if not (reason and changed):
+            return
+        label = self.model._meta.verbose_name.capitalize()
+        what = "; ".join(
+            f"{label} “{shortened(str(form.initial.get(name, '')))}” corrected to "
+            f"“{shortened(str(form.cleaned_data[name]))}”"
+            for name in changed
+        )
+        Correction.objects.bulk_create(
+            Correction(meeting=meeting, made_by=request.user, reason=reason, what=shortened(what, 300))
+            for meeting in self.minutes_showing(form.instance)
+        )
+
+
 @admin.register(Group)
-class GroupAdmin(SimpleHistoryAdmin):
+class GroupAdmin(HistoryAdmin):
     list_display = ["name", "short_name", "slug"]
     search_fields = ["name", "short_name"]
     prepopulated_fields = {"slug": ["short_name"]}
@@ -121,21 +225,53 @@ class GroupAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Department)
-class DepartmentAdmin(SimpleHistoryAdmin):
+class DepartmentAdmin(NameCorrectionAdmin):
     list_display = ["short_name", "name", "successor"]
     list_select_related = ["successor"]
     search_fields = ["short_name", "name"]
     list_filter = [("successor", admin.EmptyFieldListFilter)]
     autocomplete_fields = ["successor"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": ["short_name", "name", "successor"],
+                "description": (
+                    "A department renamed or merged (a machinery-of-government change, such as DFID joining "
+                    "the FCO) is not renamed here: add the new department, then set this one's successor to it. "
+                    "Old minutes keep the name they used, and open actions follow the successor. "
+                    "Change the name here only to correct a mistake, such as a misspelling: if approved "
+                    "minutes show it, give the reason, which is shown on each of them."
+                ),
+            },
+        )
+    ]
+    shown_fields = ["short_name"]
+    shown_through = ["attendees__department", "apologies__department"]
 
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(NameCorrectionAdmin):
     search_fields = ["name"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": ["name"],
+                "description": (
+                    "Change a name here only to correct a mistake, such as a misspelling: if approved minutes "
+                    "show it, give the reason, which is shown on each of them. Someone who changes their name "
+                    "or title later is added as a new person, so that old minutes keep the name they used."
+                ),
+            },
+        )
+    ]
+    shown_fields = ["name"]
+    shown_through = ["attendees__person", "attendees__deputising_for", "apologies__person"]
 
 
 @admin.register(DepartmentMember)
-class DepartmentMemberAdmin(SimpleHistoryAdmin):
+class DepartmentMemberAdmin(HistoryAdmin):
     list_display = ["user", "department"]
     list_select_related = ["user", "department"]
     search_fields = ["user__username", "department__short_name"]

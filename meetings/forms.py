@@ -263,6 +263,7 @@ class MinutesStatusForm(forms.Form):
     """Move minutes on: draft, circulated, approved (at a later meeting), published."""
 
     TRANSITIONS = {"draft": "circulate", "circulated": "approve", "approved": "publish"}
+    MOVED_ON = "The minutes have moved on since this page was loaded. Check their status."
 
     transition = forms.ChoiceField(
         choices=[("circulate", "Circulate"), ("approve", "Approve"), ("publish", "Publish")],
@@ -286,7 +287,7 @@ class MinutesStatusForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("transition") and cleaned["transition"] != self.next_transition:
-            raise forms.ValidationError("The minutes have moved on since this page was loaded. Check their status.")
+            raise forms.ValidationError(self.MOVED_ON)
         if (
             cleaned.get("transition") == "approve"
             and not cleaned.get("approved_at")

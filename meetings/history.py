@@ -1,5 +1,6 @@
 """A meeting's own history: the meeting, its register, agenda items and paragraphs."""
 
+from meetings.changes import Change
 from meetings.models import AgendaItem, Apology, Attendee, Meeting, Paragraph
 
 
@@ -18,4 +19,22 @@ def meeting_sources(meeting, names):
         (Apology.history.filter(meeting_id=meeting.pk), "Apology", lambda r: f"{department(r)} – {person(r)}"),
         (AgendaItem.history.filter(meeting_id=meeting.pk), "Agenda item", lambda r: f"{r.number}. {r.title}"),
         (Paragraph.history.filter(agenda_item_id__in=item_ids), "Paragraph", lambda r: f"{r.number} {r.text[:60]}"),
+    ]
+
+
+def correction_changes(meeting):
+    """The corrections recorded on the minutes once approved, as changes in their history.
+
+    A correction can change what the minutes show from another record (a person or department
+    renamed), whose own history is not the meeting's: its correction is the trace here.
+    """
+    return [
+        Change(
+            when=correction.made_at,
+            who=correction.made_by,
+            kind="Correction recorded:",
+            what=correction.what,
+            reason=correction.reason,
+        )
+        for correction in meeting.corrections.select_related("made_by")
     ]

@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
 from meetings.ordering import Positioned, PositionedQuerySet
@@ -37,6 +38,11 @@ class Group(models.Model):
 
     def get_absolute_url(self):
         return reverse("meetings:group", args=[self.slug])
+
+    @cached_property
+    def secretariat_ids(self):
+        """The ids of the group's secretariat staff, read once for a page that signs many updates."""
+        return set(self.secretariat.values_list("pk", flat=True))
 
     def is_served_by(self, user):
         """Whether the user is on the group's secretariat (administrators serve every group)."""
@@ -342,9 +348,11 @@ class Meeting(Versioned):
         """Approved and published minutes are the record: only an administrator corrects them."""
         return self.status in LOCKED
 
-    def approval_candidates(self):
-        """The meetings at which these minutes could have been approved: the group's later ones."""
-        return Meeting.objects.filter(group=self.group_id, date__gt=self.date).order_by("date")
+    def approval_candidates(self, today=None):
+        """The meetings at which these minutes could have been approved: the group's later ones
+        that have taken place (a meeting still to come cannot have approved anything)."""
+        today = today or timezone.localdate()
+        return Meeting.objects.filter(group=self.group_id, date__gt=self.date, date__lte=today).order_by("date")
 
     def circulate(self):
         self._move_status(MinutesStatus.DRAFT, MinutesStatus.CIRCULATED)
@@ -352,6 +360,11 @@ class Meeting(Versioned):
     def approve(self, at_meeting):
         if at_meeting.group_id != self.group_id or at_meeting.date <= self.date:
             raise ValidationError("Minutes are approved at a later meeting of the same group.")
+        if at_meeting.date > timezone.localdate():
+            raise ValidationError(
+                f"The meeting of {at_meeting.date:%-d %B %Y} has not taken place yet: "
+                "minutes are approved at a meeting that has been held."
+            )
         self._check_status(MinutesStatus.CIRCULATED, MinutesStatus.APPROVED)
         self.approved_at = at_meeting
         self._move_status(MinutesStatus.CIRCULATED, MinutesStatus.APPROVED)

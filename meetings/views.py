@@ -3,12 +3,13 @@ import copy
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from meetings import calendar
 from meetings.access import department_of, secretariat_group, secretariat_meeting
 from meetings.forms import MeetingForm, MinutesStatusForm
 from meetings.models import Group, Meeting
+from meetings.versioning import EditConflict
 
 
 @require_GET
@@ -73,17 +74,36 @@ def meeting_edit(request, pk):
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def minutes_status(request, pk):
+    """Move the minutes on a step, once the secretariat has read what the step does and confirmed it.
+
+    The minutes page asks for the step (GET): this page says what will happen and posts the confirmation.
+    """
     meeting = secretariat_meeting(request, pk)
-    form = MinutesStatusForm(request.POST, meeting=meeting)
-    if form.is_valid():
-        try:
-            form.save()
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, f"The minutes are now {meeting.get_status_display().lower()}.")
+    if request.method == "GET":
+        form = MinutesStatusForm(meeting=meeting, initial={"approved_at": request.GET.get("approved_at")})
     else:
-        messages.error(request, " ".join(message for errors in form.errors.values() for message in errors))
-    return redirect(meeting)
+        form = MinutesStatusForm(request.POST, meeting=meeting)
+        if form.is_valid():
+            try:
+                form.save()
+            except ValidationError as error:
+                form.add_error(None, error)
+            except EditConflict:
+                # Someone moved the minutes on in the moment between loading them and saving.
+                form.add_error(None, MinutesStatusForm.MOVED_ON)
+            else:
+                messages.success(request, f"The minutes are now {meeting.get_status_display().lower()}.")
+                return redirect(meeting)
+    asked = request.GET.get("transition")
+    return render(
+        request,
+        "meetings/minutes_status.html",
+        {
+            "meeting": meeting,
+            "form": form,
+            "moved_on": request.method == "GET" and asked and asked != form.next_transition,
+            "nav": "meetings",
+        },
+    )

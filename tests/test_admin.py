@@ -158,12 +158,16 @@ def test_a_meetings_change_page_shows_its_register_apologies_and_agenda(demo, ad
 def test_a_correction_made_in_the_admin_is_kept_in_the_history(demo, admin_client, admin_user):
     person = Person.objects.get(name="Chris Blairs")
 
-    response = admin_client.post(admin_url(Person, "change", person.pk), {"name": "Chris Blair"})
+    response = admin_client.post(
+        admin_url(Person, "change", person.pk),
+        {"name": "Chris Blair", "correction_reason": "The name was misspelt."},
+    )
 
     assert response.status_code == 302
     records = list(person.history.order_by("history_date"))
     assert [record.name for record in records] == ["Chris Blairs", "Chris Blair"]
     assert records[-1].history_user == admin_user
+    assert records[-1].history_change_reason == "The name was misspelt."
     history_page = admin_client.get(admin_url(Person, "history", person.pk)).content.decode()
     assert "Chris Blair" in history_page
     assert admin_user.username in history_page

@@ -1,23 +1,41 @@
 """Corrections to approved minutes: made in the admin, only with a reason, shown on the minutes and kept in history."""
 
 import datetime
+from types import SimpleNamespace
 
 import pytest
+from django.contrib import admin
+from django.contrib.messages import get_messages
 from django.template.defaultfilters import date as format_date
 from django.urls import reverse
 from django.utils import timezone
-from pytest_django.asserts import assertContains, assertNotContains
+from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
-from actions.models import Action, Update
-from meetings.models import Attendee, Correction, Meeting, MinutesStatus
+from actions.models import Action, ActionOwner, Update
+from meetings.models import (
+    AgendaItem,
+    Apology,
+    Attendee,
+    Correction,
+    Department,
+    DepartmentMember,
+    Group,
+    Meeting,
+    MinutesStatus,
+    Paragraph,
+    Person,
+)
 from tests.admin_pages import change_page_data
 from tests.factories import (
     ActionFactory,
     ActionOwnerFactory,
     AgendaItemFactory,
+    ApologyFactory,
     AttendeeFactory,
     DepartmentFactory,
+    DepartmentMemberFactory,
     MeetingFactory,
+    ParagraphFactory,
     PersonFactory,
     UpdateFactory,
 )
@@ -52,6 +70,10 @@ def change_in_admin(client, obj, **changes):
 
 def reason_errors(response):
     return response.context["adminform"].form.errors.get("correction_reason")
+
+
+def messages_of(response):
+    return [str(message) for message in get_messages(response.wsgi_request)]
 
 
 def correction_note(correction):
@@ -299,3 +321,209 @@ def test_an_action_admin_page_shows_updates_without_changing_them(admin_client, 
 
     assertContains(response, "A draft has gone to officials for comment.")
     assertNotContains(response, 'name="updates-0-text"')
+
+
+# A name that approved minutes show: a person or a department
+
+
+@pytest.fixture
+def blairs():
+    return PersonFactory(name="Chris Blairs")
+
+
+@pytest.fixture
+def minutes_showing_blairs(blairs):
+    """Approved minutes with him in the register, published minutes with his apology, published
+    minutes with an official attending for him, and a draft with him in the register."""
+    approved = MeetingFactory(date=datetime.date(2012, 4, 17), status=MinutesStatus.APPROVED)
+    AttendeeFactory(meeting=approved, person=blairs)
+    published = MeetingFactory(date=datetime.date(2012, 9, 13), status=MinutesStatus.PUBLISHED)
+    ApologyFactory(meeting=published, person=blairs)
+    deputised = MeetingFactory(date=datetime.date(2013, 3, 11), status=MinutesStatus.PUBLISHED)
+    AttendeeFactory(meeting=deputised, person=None, deputising_for=blairs)
+    draft = MeetingFactory(date=datetime.date(2013, 6, 10))
+    AttendeeFactory(meeting=draft, person=blairs)
+    return SimpleNamespace(locked=[approved, published, deputised], draft=draft)
+
+
+def test_renaming_a_person_shown_on_approved_minutes_asks_for_a_reason_naming_them(
+    admin_client, blairs, minutes_showing_blairs
+):
+    response = admin_client.get(admin_url(Person, "change", blairs.pk))
+
+    assertContains(response, "Reason for the correction")
+    assertContains(
+        response, "Approved minutes show this person: IDMG 17 April 2012, IDMG 13 September 2012, IDMG 11 March 2013."
+    )
+
+
+def test_renaming_a_person_shown_on_approved_minutes_without_a_reason_is_refused(
+    admin_client, blairs, minutes_showing_blairs
+):
+    response = change_in_admin(admin_client, blairs, name="Chris Blair")
+
+    assert response.status_code == 200
+    assert reason_errors(response) == ["Give the reason for correcting approved minutes"]
+    blairs.refresh_from_db()
+    assert blairs.name == "Chris Blairs"
+    assert not Correction.objects.exists()
+
+
+def test_renaming_a_person_with_a_reason_leaves_a_correction_on_each_approved_minutes_that_show_them(
+    admin_client, admin_user, blairs, minutes_showing_blairs
+):
+    response = change_in_admin(admin_client, blairs, name="Chris Blair", correction_reason="The name was misspelt.")
+
+    assert response.status_code == 302
+    blairs.refresh_from_db()
+    assert blairs.name == "Chris Blair"
+    corrections = Correction.objects.order_by("meeting__date")
+    assert [correction.meeting for correction in corrections] == minutes_showing_blairs.locked
+    for correction in corrections:
+        assert correction.what == "Person “Chris Blairs” corrected to “Chris Blair”"
+        assert (correction.reason, correction.made_by) == ("The name was misspelt.", admin_user)
+    assert blairs.history.latest("history_id").history_change_reason == "The name was misspelt."
+    for meeting in minutes_showing_blairs.locked:
+        assertContains(admin_client.get(meeting.get_absolute_url()), "The name was misspelt.")
+    assertNotContains(admin_client.get(minutes_showing_blairs.draft.get_absolute_url()), 'id="corrections"')
+
+
+def test_the_correction_of_a_name_is_listed_in_the_history_of_the_minutes(
+    admin_client, changes_listed, blairs, minutes_showing_blairs
+):
+    change_in_admin(admin_client, blairs, name="Chris Blair", correction_reason="The name was misspelt.")
+
+    [newest, *_] = changes_listed(admin_client.get(f"/meetings/{minutes_showing_blairs.locked[0].pk}/history/"))
+
+    assert newest["heading"] == "Correction recorded: Person “Chris Blairs” corrected to “Chris Blair”"
+    assert newest["byline"].endswith("by administrator. Reason: The name was misspelt.")
+
+
+def test_renaming_a_person_shown_only_on_unapproved_minutes_needs_no_reason(admin_client):
+    person = PersonFactory(name="Chris Blairs")
+    AttendeeFactory(meeting=MeetingFactory(status=MinutesStatus.CIRCULATED), person=person)
+
+    page = admin_client.get(admin_url(Person, "change", person.pk))
+    response = change_in_admin(admin_client, person, name="Chris Blair")
+
+    assertNotContains(page, "Reason for the correction")
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.name == "Chris Blair"
+    assert not Correction.objects.exists()
+
+
+def test_renaming_a_department_that_owns_an_action_of_published_minutes_leaves_a_correction(admin_client, published):
+    dfid = DepartmentFactory(short_name="DfID", name="Department for International Development")
+    ActionOwnerFactory(action=ActionFactory(agenda_item=AgendaItemFactory(meeting=published)), department=dfid)
+
+    refused = change_in_admin(admin_client, dfid, short_name="DFID")
+    saved = change_in_admin(admin_client, dfid, short_name="DFID", correction_reason="Its initials were mistyped.")
+
+    assert reason_errors(refused) == ["Give the reason for correcting approved minutes"]
+    assert saved.status_code == 302
+    correction = Correction.objects.get()
+    assert (correction.meeting, correction.what) == (published, "Department “DfID” corrected to “DFID”")
+    assertContains(admin_client.get(published.get_absolute_url()), "Its initials were mistyped.")
+
+
+def test_renaming_a_department_in_the_matters_arising_of_published_minutes_leaves_a_correction(admin_client, published):
+    earlier = MeetingFactory(group=published.group, date=datetime.date(2012, 4, 17), status=MinutesStatus.PUBLISHED)
+    action = ActionFactory(agenda_item=AgendaItemFactory(meeting=earlier))
+    moj = DepartmentFactory(short_name="MoJ")
+    ActionOwnerFactory(action=action, department=moj)
+    UpdateFactory(action=action, reported_at=published)
+
+    change_in_admin(admin_client, moj, short_name="MOJ", correction_reason="Its initials were mistyped.")
+
+    assert sorted(correction.meeting.pk for correction in Correction.objects.all()) == sorted(
+        [earlier.pk, published.pk]
+    )
+
+
+def test_changing_only_a_departments_full_name_needs_no_reason(admin_client, published):
+    home_office = DepartmentFactory(short_name="Home Office", name="Home Ofice")
+    AttendeeFactory(meeting=published, department=home_office)
+
+    response = change_in_admin(admin_client, home_office, name="Home Office")
+
+    assert response.status_code == 302
+    assert not Correction.objects.exists()
+
+
+def test_the_department_page_explains_that_a_rename_or_merger_is_a_new_department_with_a_successor(admin_client):
+    response = admin_client.get(admin_url(Department, "add"))
+
+    assertContains(response, "add the new department, then set this one's successor to it")
+    assertContains(response, "Old minutes keep the name they used")
+
+
+# Reverting to an earlier version from the admin's history
+
+
+def history_admin_models():
+    return [model for model, model_admin in admin.site._registry.items() if hasattr(model_admin, "history_form_view")]
+
+
+def test_every_record_with_a_history_in_the_admin_refuses_to_revert():
+    for model in history_admin_models():
+        assert admin.site._registry[model].revert_disabled(None) is True, model
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_reverting_approved_minutes_to_their_draft_copy_is_refused_without_an_error(admin_client, method):
+    meeting = MeetingFactory(place="Home Office")
+    draft_copy = meeting.history.latest("history_id")
+    meeting.place = "2 Marsham Street"
+    meeting.save()
+    meeting.circulate()
+    meeting.approve(MeetingFactory(group=meeting.group, date=datetime.date(2013, 6, 10)))
+    url = reverse("admin:meetings_meeting_simple_history", args=[meeting.pk, draft_copy.history_id])
+
+    response = getattr(admin_client, method)(url, {"place": "Home Office", "date": "2013-03-11"})
+
+    assertRedirects(response, admin_url(Meeting, "history", meeting.pk), fetch_redirect_response=False)
+    assert "cannot be restored from the history" in messages_of(response)[0]
+    meeting.refresh_from_db()
+    assert (meeting.place, meeting.status) == ("2 Marsham Street", MinutesStatus.APPROVED)
+    assert not Correction.objects.exists()
+
+
+@pytest.mark.parametrize("model", history_admin_models(), ids=lambda model: model._meta.label)
+def test_no_revert_answers_500(admin_client, model, published):
+    attendee = attendee_of(published)
+    action = ActionFactory(agenda_item=AgendaItemFactory(meeting=published))
+    records = {
+        Meeting: published,
+        Attendee: attendee,
+        Person: attendee.person,
+        Department: attendee.department,
+        Action: action,
+        ActionOwner: ActionOwnerFactory(action=action),
+        AgendaItem: action.agenda_item,
+        Paragraph: ParagraphFactory(agenda_item=action.agenda_item),
+        Apology: ApologyFactory(meeting=published),
+        Group: published.group,
+        DepartmentMember: DepartmentMemberFactory(),
+    }
+    record = records[model]
+    version = record.history.earliest("history_id").history_id
+    url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_simple_history", args=[record.pk, version])
+
+    responses = [
+        admin_client.get(url),
+        admin_client.post(url, {}),
+        admin_client.get(admin_url(model, "history", record.pk)),
+    ]
+
+    assert [response.status_code for response in responses] == [302, 302, 200]
+
+
+def test_the_history_list_stays_readable(admin_client, published):
+    attendee = attendee_of(published)
+    change_in_admin(admin_client, attendee, remote="on", correction_reason=REASON)
+
+    response = admin_client.get(admin_url(Attendee, "history", attendee.pk))
+
+    assertContains(response, "name was misspelt")
+    assertNotContains(response, "Choose a date from the list below to revert")

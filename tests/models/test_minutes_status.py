@@ -201,3 +201,31 @@ def test_the_approval_candidates_are_the_groups_later_meetings_soonest_first(gro
     MeetingFactory(group=GroupFactory(slug="strategy-board"), date=JUNE_2013)
 
     assert list(meeting.approval_candidates()) == [next_meeting, september]
+
+
+def test_the_approval_candidates_leave_out_meetings_still_to_come(group, meeting, next_meeting):
+    today = datetime.date(2013, 7, 1)
+    MeetingFactory(group=group, date=datetime.date(2013, 9, 13))
+    held_today = MeetingFactory(group=group, date=today)
+
+    assert list(meeting.approval_candidates(today=today)) == [next_meeting, held_today]
+
+
+def test_minutes_cannot_be_approved_at_a_meeting_that_has_not_taken_place(group, meeting):
+    meeting.circulate()
+    to_come = MeetingFactory(group=group, date=timezone.localdate() + datetime.timedelta(days=1))
+
+    with pytest.raises(ValidationError, match="has not taken place yet"):
+        meeting.approve(to_come)
+
+    assert saved(meeting).status == MinutesStatus.CIRCULATED
+    assert saved(meeting).approved_at is None
+
+
+def test_minutes_can_be_approved_at_a_meeting_held_today(group, meeting):
+    meeting.circulate()
+    today = MeetingFactory(group=group, date=timezone.localdate())
+
+    meeting.approve(today)
+
+    assert saved(meeting).approved_at == today

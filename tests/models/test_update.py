@@ -1,11 +1,21 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 
-from actions.models import Status, Update
-from tests.factories import ActionFactory, AgendaItemFactory, MeetingFactory, UpdateFactory
+from actions.models import Action, Status, Update
+from meetings.models import Correction, MinutesStatus
+from tests.factories import (
+    ActionFactory,
+    AgendaItemFactory,
+    DepartmentFactory,
+    DepartmentMemberFactory,
+    MeetingFactory,
+    UpdateFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -100,3 +110,122 @@ def test_an_update_keeps_its_text_when_its_author_is_deleted():
     update.refresh_from_db()
     assert update.author is None
     assert update.text == "A draft has gone to officials for comment."
+
+
+# Signed with the person's name and department
+
+
+def test_a_department_users_update_is_signed_with_their_name_and_department():
+    jane = UserFactory(username="jsmith", first_name="Jane", last_name="Smith")
+    DepartmentMemberFactory(user=jane, department=DepartmentFactory(short_name="Home Office"))
+
+    assert UpdateFactory(author=jane).signature == "Jane Smith, Home Office"
+
+
+def test_the_secretariats_update_is_signed_for_the_groups_secretariat():
+    jane = UserFactory(username="jsmith", first_name="Jane", last_name="Smith")
+    update = UpdateFactory(author=jane)
+    update.action.meeting.group.secretariat.add(jane)
+
+    assert Update.objects.get(pk=update.pk).signature == "Jane Smith, IDMG secretariat"
+
+
+def test_an_update_by_someone_without_a_name_is_signed_with_their_login_name():
+    assert UpdateFactory(author=UserFactory(username="jsmith")).signature == "jsmith"
+
+
+def test_an_update_whose_author_was_deleted_is_unsigned():
+    assert UpdateFactory(author=None).signature == ""
+
+
+# Withdrawn, keeping the reason
+
+
+@pytest.fixture
+def secretary():
+    return UserFactory(username="secretary")
+
+
+def test_withdrawing_an_update_keeps_it_with_the_reason_and_who_withdrew_it(secretary):
+    action = ActionFactory()
+    update = action.record_update(author=secretary, text="Done.", status=Status.DONE)
+
+    update.withdraw(by=secretary, reason="It was recorded on the wrong action.")
+
+    update.refresh_from_db()
+    assert update.is_withdrawn
+    assert (update.withdrawn_by, update.withdrawal_reason) == (secretary, "It was recorded on the wrong action.")
+    assert update.text == "Done."
+
+
+def test_withdrawing_an_update_puts_the_actions_status_back(secretary):
+    action = ActionFactory()
+    action.record_update(author=secretary, text="Started.", status=Status.IN_PROGRESS)
+    done = action.record_update(author=secretary, text="Done.", status=Status.DONE)
+
+    Update.objects.get(pk=done.pk).withdraw(by=secretary, reason="Not done yet.")
+
+    action.refresh_from_db()
+    assert (action.status, action.closed_on) == (Status.IN_PROGRESS, None)
+
+
+def test_withdrawing_the_only_update_puts_the_action_back_as_it_was_raised(secretary):
+    action = ActionFactory()
+    dropped = action.record_update(author=secretary, text="No longer needed.", status=Status.DROPPED)
+
+    dropped.withdraw(by=secretary, reason="It is still needed.")
+
+    action.refresh_from_db()
+    assert (action.status, action.closed_on) == (Status.OPEN, None)
+    assert action.latest_update is None
+
+
+def test_a_withdrawn_update_no_longer_counts_for_the_status_on_a_day_or_the_meeting(secretary):
+    action = ActionFactory(agenda_item__meeting__date=datetime.date(2012, 4, 17))
+    later = MeetingFactory(group=action.meeting.group, date=datetime.date(2013, 3, 11))
+    update = action.record_update(author=secretary, text="Done.", status=Status.DONE, meeting=later)
+
+    update.withdraw(by=secretary, reason="Given in error.")
+
+    action = Action.objects.for_listing().get(pk=action.pk)
+    assert action.status_on(datetime.date(2013, 3, 11)) == Status.OPEN
+    assert action.update_at(later) is None
+    assert Action.objects.reviewed_at(later) == []
+
+
+def test_withdrawing_an_update_given_at_approved_minutes_leaves_a_correction_on_them(secretary):
+    action = ActionFactory(agenda_item__meeting__date=datetime.date(2012, 4, 17))
+    later = MeetingFactory(group=action.meeting.group, date=datetime.date(2013, 3, 11))
+    update = action.record_update(author=secretary, text="Done.", status=Status.DONE, meeting=later)
+    later.status = MinutesStatus.APPROVED
+    later.save()
+
+    update.withdraw(by=secretary, reason="Given in error.")
+
+    correction = Correction.objects.get()
+    assert (correction.meeting, correction.reason, correction.made_by) == (later, "Given in error.", secretary)
+    assert correction.what == f"Matters arising: the update given on {action.reference} withdrawn"
+
+
+def test_an_update_cannot_be_withdrawn_twice(secretary):
+    update = UpdateFactory()
+    update.withdraw(by=secretary, reason="Given in error.")
+
+    with pytest.raises(ValidationError, match="already withdrawn"):
+        Update.objects.get(pk=update.pk).withdraw(by=secretary, reason="Again.")
+
+    assert Update.objects.get(pk=update.pk).withdrawal_reason == "Given in error."
+
+
+def test_an_update_cannot_be_withdrawn_without_a_reason(secretary):
+    update = UpdateFactory()
+
+    with pytest.raises(ValidationError):
+        update.withdraw(by=secretary, reason="  ")
+
+    assert not Update.objects.get(pk=update.pk).is_withdrawn
+
+
+def test_the_database_refuses_a_withdrawal_without_a_reason():
+    with pytest.raises(IntegrityError, match="update_withdrawn_with_a_reason"), transaction.atomic():
+        UpdateFactory(withdrawn_at=datetime.datetime(2013, 6, 10, tzinfo=datetime.UTC))

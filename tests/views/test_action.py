@@ -9,6 +9,7 @@ from tests.factories import (
     ActionFactory,
     AgendaItemFactory,
     DepartmentFactory,
+    DepartmentMemberFactory,
     GroupFactory,
     MeetingFactory,
     UserFactory,
@@ -219,3 +220,38 @@ def test_it_links_the_secretariat_to_its_draft_minutes(secretariat_client, actio
     response = secretariat_client.get(action_url(action))
 
     assertContains(response, f'href="{meeting.get_absolute_url()}#item-{action.agenda_item_id}"')
+
+
+def test_it_signs_each_update_with_the_name_and_department_of_who_gave_it(client, action, meeting):
+    meeting.status = "circulated"
+    meeting.save()
+    jane = UserFactory(username="jsmith", first_name="Jane", last_name="Smith")
+    DepartmentMemberFactory(user=jane, department=DepartmentFactory(short_name="Home Office"))
+    sam = UserFactory(username="sclerk", first_name="Sam", last_name="Clerk")
+    meeting.group.secretariat.add(sam)
+    action.record_update(author=jane, text="Scoping has begun.", status=Status.IN_PROGRESS)
+    action.record_update(author=sam, text="Chased for the report.")
+    client.force_login(jane)
+
+    response = client.get(action_url(action))
+
+    assertContains(response, ", by Jane Smith, Home Office")
+    assertContains(response, ", by Sam Clerk, IDMG secretariat")
+    assertNotContains(response, "by jsmith")
+
+
+@pytest.mark.parametrize("count", [1, 20])
+def test_its_query_count_does_not_grow_with_the_updates_it_signs(
+    secretariat_client, action, django_assert_num_queries, count
+):
+    for number in range(count):
+        author = UserFactory(username=f"official{number}", first_name="Official", last_name=str(number))
+        DepartmentMemberFactory(user=author, department=DepartmentFactory(short_name="Home Office"))
+        action.record_update(author=author, text=f"Progress {number}.")
+
+    # The session and the user; the action with its meeting and group; its owners; its updates
+    # with their authors' departments; the groups the user serves.
+    with django_assert_num_queries(6):
+        response = secretariat_client.get(action_url(action))
+
+    assert len(update_ids(response)) == count

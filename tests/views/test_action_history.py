@@ -159,8 +159,8 @@ def test_it_requires_sign_in(assert_sign_in_required, action):
 
 # The session and the user; the action with its meeting and group; the groups the user serves;
 # the history of the action and of its owners; and the records they name, one query for each model
-# (meetings, agenda items, actions and departments).
-HISTORY_QUERIES = 10
+# (meetings, agenda items, actions and departments); its updates withdrawn.
+HISTORY_QUERIES = 11
 
 
 @pytest.mark.parametrize("count", [1, 20])

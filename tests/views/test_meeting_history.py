@@ -10,6 +10,7 @@ from tests.factories import (
     ActionFactory,
     AgendaItemFactory,
     AttendeeFactory,
+    CorrectionFactory,
     DepartmentFactory,
     MeetingFactory,
     ParagraphFactory,
@@ -306,14 +307,16 @@ def a_meeting_naming(count):
         attendee.save()
         action = ActionFactory(agenda_item=item)
         action.set_owners([attendee.department])
+        CorrectionFactory(meeting=meeting)
     return meeting
 
 
 # The session and the user; the meeting with its group; the groups the user serves; the ids of its
 # agenda items and actions; the history of the meeting, its attendees, apologies, agenda items,
 # paragraphs, actions and owners; and the records they name, one query for each model (groups,
-# meetings, departments, people, agenda items and actions).
-HISTORY_QUERIES = 19
+# meetings, departments, people, agenda items and actions); the corrections with who made them;
+# the updates given at the meeting and withdrawn.
+HISTORY_QUERIES = 21
 
 
 @pytest.mark.parametrize("count", [1, 30])

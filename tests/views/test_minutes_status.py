@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.contrib.messages import get_messages
+from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from meetings.models import Meeting, MinutesStatus
@@ -68,9 +69,75 @@ def saved(meeting):
 def test_it_offers_to_circulate_draft_minutes(secretariat_client, meeting):
     response = secretariat_client.get(minutes_url(meeting))
 
-    assertContains(response, f'<form method="post" action="{status_url(meeting)}"')
-    assertContains(response, '<input type="hidden" name="transition" value="circulate"', html=False)
+    assertContains(response, f'<form method="get" action="{status_url(meeting)}"')
+    assertContains(response, '<input type="hidden" name="transition" value="circulate">', html=False)
     assertContains(response, "Circulate the minutes")
+
+
+def test_asking_to_circulate_says_what_circulating_does_and_changes_nothing(secretariat_client, meeting):
+    response = secretariat_client.get(status_url(meeting), {"transition": "circulate"})
+
+    assertContains(response, '<h1 class="govuk-heading-l">Circulate the minutes?</h1>', html=True)
+    assertContains(response, "Circulating shows these minutes to every signed-in user, including the departments.")
+    assertContains(response, f'<form method="post" action="{status_url(meeting)}" novalidate>')
+    assertContains(response, '<input type="hidden" name="transition" value="circulate"', html=False)
+    assertContains(response, "Yes, circulate the minutes")
+    assertContains(response, f'<a class="govuk-link" href="{minutes_url(meeting)}">Cancel</a>', html=True)
+    assert saved(meeting).status == MinutesStatus.DRAFT
+
+
+def test_asking_to_approve_says_approving_locks_the_minutes(secretariat_client, circulated, next_meeting):
+    response = secretariat_client.get(status_url(circulated), {"transition": "approve", "approved_at": next_meeting.pk})
+
+    assertContains(response, '<h1 class="govuk-heading-l">Record the approval of the minutes?</h1>', html=True)
+    assertContains(response, "Approving locks the minutes: they can no longer be changed here.")
+    assertContains(response, f'<option value="{next_meeting.pk}" selected>10 June 2013</option>', html=True)
+    assertContains(response, "Yes, record the approval")
+    assert saved(circulated).status == MinutesStatus.CIRCULATED
+
+
+def test_asking_to_publish_warns_that_it_cannot_be_undone(secretariat_client, approved):
+    response = secretariat_client.get(status_url(approved), {"transition": "publish"})
+
+    assertContains(response, '<h1 class="govuk-heading-l">Publish the minutes?</h1>', html=True)
+    assertContains(response, "Publishing makes these minutes public. It cannot be undone.")
+    assertContains(response, "Yes, publish the minutes")
+    assert saved(approved).status == MinutesStatus.APPROVED
+
+
+def test_asking_for_a_step_the_minutes_have_passed_says_so_and_offers_the_next_one(secretariat_client, circulated):
+    response = secretariat_client.get(status_url(circulated), {"transition": "circulate"})
+
+    assertContains(response, "The minutes have moved on since the minutes page was loaded: they are now circulated.")
+    assertContains(response, '<h1 class="govuk-heading-l">Record the approval of the minutes?</h1>', html=True)
+
+
+def test_asking_to_move_published_minutes_on_says_there_is_nothing_more_to_do(secretariat_client, approved):
+    approved.publish()
+
+    response = secretariat_client.get(status_url(approved))
+
+    assertContains(response, '<h1 class="govuk-heading-l">The minutes are published</h1>', html=True)
+    assertNotContains(response, f'<form method="post" action="{status_url(approved)}"')
+
+
+@pytest.mark.parametrize("client_name", ["department_client", "other_secretariat_client"])
+def test_only_the_groups_secretariat_is_asked_to_confirm(request, client_name, meeting):
+    response = request.getfixturevalue(client_name).get(status_url(meeting), {"transition": "circulate"})
+
+    assertContains(response, "You cannot do that", status_code=403)
+
+
+def test_the_confirmation_page_makes_a_fixed_number_of_queries(
+    secretariat_client, circulated, group, django_assert_num_queries
+):
+    for day in range(1, 20):
+        MeetingFactory(group=group, date=datetime.date(2013, 4, day))
+
+    # The session and the user; the meeting with its group; the groups the user serves; whether
+    # any meeting can have approved the minutes; those meetings, read by the field and its widget.
+    with django_assert_num_queries(7):
+        secretariat_client.get(status_url(circulated), {"transition": "approve"})
 
 
 def test_it_circulates_draft_minutes(secretariat_client, meeting):
@@ -103,6 +170,27 @@ def test_it_asks_for_the_later_meeting_to_be_added_first(secretariat_client, cir
     assertNotContains(response, "Record the approval</button>")
 
 
+def test_it_does_not_offer_a_meeting_that_has_not_taken_place(secretariat_client, group, circulated, next_meeting):
+    to_come = MeetingFactory(group=group, date=timezone.localdate() + datetime.timedelta(days=30))
+    today = MeetingFactory(group=group, date=timezone.localdate())
+
+    response = secretariat_client.get(minutes_url(circulated))
+
+    assertNotContains(response, f'<option value="{to_come.pk}"')
+    assertContains(response, f'<option value="{today.pk}">', html=False)
+
+
+def test_it_refuses_an_approval_at_a_meeting_still_to_come(secretariat_client, group, circulated):
+    to_come = MeetingFactory(group=group, date=timezone.localdate() + datetime.timedelta(days=30))
+
+    response = secretariat_client.post(status_url(circulated), {"transition": "approve", "approved_at": to_come.pk})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["approved_at"][0].startswith("Select a valid choice.")
+    assert saved(circulated).status == MinutesStatus.CIRCULATED
+    assert saved(circulated).approved_at is None
+
+
 def test_it_approves_circulated_minutes_at_a_later_meeting(secretariat_client, circulated, next_meeting):
     response = secretariat_client.post(
         status_url(circulated), {"transition": "approve", "approved_at": next_meeting.pk}
@@ -126,8 +214,8 @@ def test_it_says_at_which_meeting_the_minutes_were_approved(department_client, a
 def test_it_asks_for_the_meeting_at_which_the_minutes_were_approved(secretariat_client, circulated, next_meeting):
     response = secretariat_client.post(status_url(circulated), {"transition": "approve"})
 
-    assertRedirects(response, minutes_url(circulated), fetch_redirect_response=False)
-    assert messages_of(response) == ["Choose the meeting at which the minutes were approved"]
+    assert response.status_code == 200
+    assertContains(response, '<a href="#id_approved_at">Choose the meeting at which the minutes were approved</a>')
     assert saved(circulated).status == MinutesStatus.CIRCULATED
 
 
@@ -147,8 +235,8 @@ def test_it_refuses_an_approval_at_a_meeting_it_does_not_offer(secretariat_clien
         status_url(circulated), {"transition": "approve", "approved_at": approved_at(group).pk}
     )
 
-    assertRedirects(response, minutes_url(circulated), fetch_redirect_response=False)
-    [message] = messages_of(response)
+    assert response.status_code == 200
+    [message] = response.context["form"].errors["approved_at"]
     assert message.startswith("Select a valid choice. That choice is not one of the available choices.")
     assert saved(circulated).status == MinutesStatus.CIRCULATED
     assert saved(circulated).approved_at is None
@@ -197,8 +285,7 @@ def test_it_refuses_a_step_out_of_order(secretariat_client, group, next_meeting,
 
     response = secretariat_client.post(status_url(meeting), {"transition": transition, "approved_at": next_meeting.pk})
 
-    assertRedirects(response, minutes_url(meeting), fetch_redirect_response=False)
-    assert messages_of(response) == ["The minutes have moved on since this page was loaded. Check their status."]
+    assertContains(response, "The minutes have moved on since this page was loaded. Check their status.")
     assert saved(meeting).status == status
     assert saved(meeting).approved_at == approved_at
 
@@ -207,8 +294,8 @@ def test_it_refuses_a_step_out_of_order(secretariat_client, group, next_meeting,
 def test_it_refuses_an_unknown_step(secretariat_client, meeting, transition):
     response = secretariat_client.post(status_url(meeting), {"transition": transition})
 
-    assertRedirects(response, minutes_url(meeting), fetch_redirect_response=False)
-    assert len(messages_of(response)) == 1
+    assert response.status_code == 200
+    assert response.context["form"].errors
     assert saved(meeting).status == MinutesStatus.DRAFT
 
 
@@ -251,8 +338,8 @@ def test_it_shows_no_status_form_to_anyone_else(request, client_name, circulated
     assertNotContains(response, "Record or change these minutes")
 
 
-def test_it_rejects_get(secretariat_client, meeting):
-    assert secretariat_client.get(status_url(meeting)).status_code == 405
+def test_it_rejects_other_methods(secretariat_client, meeting):
+    assert secretariat_client.put(status_url(meeting)).status_code == 405
 
 
 def test_it_404s_for_an_unknown_meeting(secretariat_client):

@@ -17,8 +17,8 @@ pytestmark = pytest.mark.django_db
 # The session and the user; the meeting with its group, loaded once; the groups the user serves;
 # its corrections, attendees, apologies, agenda items, paragraphs, actions and their owners; the
 # next item number; the matters arising with their owners and updates; the departments and people
-# the forms suggest.
-QUERIES = 17
+# the forms suggest; the group's secretariat, who sign their updates as such.
+QUERIES = 18
 # One section alone leaves out the suggestions, which stay on the page around it.
 SECTION_QUERIES = 15
 
