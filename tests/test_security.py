@@ -314,7 +314,7 @@ def form_token(response):
 
 def header_token(response):
     """The token the base template gives htmx to send in the X-CSRFToken header."""
-    return re.search(r"""hx-headers='\{"X-CSRFToken": "([^"]+)"\}'""", response.content.decode()).group(1)
+    return re.search(r"""data-hx-headers='\{"X-CSRFToken": "([^"]+)"\}'""", response.content.decode()).group(1)
 
 
 def test_a_post_without_the_csrf_token_is_refused(csrf_client, meeting):
@@ -366,7 +366,7 @@ def test_an_htmx_request_with_the_token_in_its_header_is_accepted(csrf_client, m
 def test_the_base_template_gives_htmx_the_csrf_token(secretariat_client, meeting):
     response = secretariat_client.get(f"/meetings/{meeting.pk}/record/")
 
-    assertContains(response, """<body class="govuk-template__body" hx-headers='{"X-CSRFToken": \"""")
+    assertContains(response, """<body class="govuk-template__body" data-hx-headers='{"X-CSRFToken": \"""")
     assert len(header_token(response)) == 64
 
 

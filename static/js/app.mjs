@@ -18,12 +18,12 @@ document.body.addEventListener("htmx:afterSettle", (event) => {
   // Cancel on a row's change form goes back to the row's own Change link, which opened the form.
   const editing = source && source.hasAttribute("data-app-cancel") && source.closest("form");
   const url = editing
-    ? editing.getAttribute("hx-post")
-    : source && (source.getAttribute("hx-post") || source.getAttribute("hx-get"));
+    ? editing.getAttribute("data-hx-post")
+    : source && (source.getAttribute("data-hx-post") || source.getAttribute("data-hx-get"));
   let target = null;
   if (url) {
     const escaped = CSS.escape(url);
-    const matches = Array.from(section.querySelectorAll(`[hx-post="${escaped}"], [hx-get="${escaped}"]`));
+    const matches = Array.from(section.querySelectorAll(`[data-hx-post="${escaped}"], [data-hx-get="${escaped}"]`));
     const direction = source.querySelector("input[name=direction]");
     const same =
       (direction && matches.find((element) => element.querySelector(`input[name=direction][value="${direction.value}"]`))) ||

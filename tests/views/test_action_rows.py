@@ -184,7 +184,7 @@ def test_it_shows_the_change_form_alone_for_htmx(secretariat_client, htmx_header
     response = secretariat_client.get(row_url(action, "edit"), headers=htmx_headers)
 
     html = assert_section_alone(response, f"item-{item.pk}")
-    assert f'hx-post="{row_url(action, "edit")}"' in html
+    assert f'data-hx-post="{row_url(action, "edit")}"' in html
     assert f'name="action-{action.pk}-owners" value="MOJ, AGO"' in html
 
 

@@ -103,7 +103,7 @@ def test_it_shows_the_change_form_alone_for_htmx(secretariat_client, htmx_header
     response = secretariat_client.get(row_url(item, "edit"), headers=htmx_headers)
 
     html = assert_section_alone(response, "agenda")
-    assert f'hx-post="{row_url(item, "edit")}" hx-target="#agenda"' in html
+    assert f'data-hx-post="{row_url(item, "edit")}" data-hx-target="#agenda"' in html
     assert f'name="agenda_item-{item.pk}-title" value="Welcome"' in html
 
 

@@ -109,7 +109,7 @@ def test_it_shows_the_change_form_alone_for_htmx(secretariat_client, htmx_header
     response = secretariat_client.get(row_url(apology, "edit"), headers=htmx_headers)
 
     html = assert_section_alone(response, "apologies")
-    assert f'hx-post="{row_url(apology, "edit")}"' in html
+    assert f'data-hx-post="{row_url(apology, "edit")}"' in html
     assert f'name="apology-{apology.pk}-person" value="Jeremy Browne MP"' in html
 
 

@@ -144,9 +144,9 @@ def test_it_shows_the_change_form_alone_for_htmx(secretariat_client, htmx_header
     response = secretariat_client.get(row_url(attendee, "edit"), headers=htmx_headers)
 
     html = assert_section_alone(response, "attendees")
-    assert f'hx-post="{row_url(attendee, "edit")}"' in html
+    assert f'data-hx-post="{row_url(attendee, "edit")}"' in html
     assert f'name="attendee-{attendee.pk}-department" value="Home Office"' in html
-    assert f'hx-get="/meetings/{attendee.meeting_id}/record/?section=attendees">Cancel</a>' in html
+    assert f'data-hx-get="/meetings/{attendee.meeting_id}/record/?section=attendees">Cancel</a>' in html
 
 
 def test_it_saves_changes(secretariat_client, attendee):

@@ -89,7 +89,7 @@ def test_each_action_arising_has_its_own_form(secretariat_client, meeting):
     response = secretariat_client.get(record_url(meeting))
 
     assertContains(response, f'<div class="app-record-item" id="arising-{action.pk}">')
-    assertContains(response, f'hx-post="{update_url(meeting, action)}"')
+    assertContains(response, f'data-hx-post="{update_url(meeting, action)}"')
     assertContains(response, f'name="arising-{action.pk}-status"')
     assertContains(response, f'name="arising-{action.pk}-text"')
 

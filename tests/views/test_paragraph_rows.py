@@ -162,9 +162,9 @@ def test_it_shows_the_change_form_alone_for_htmx(
     response = secretariat_client.get(row_url(paragraph, "edit"), headers=htmx_headers)
 
     html = assert_section_alone(response, f"item-{item.pk}")
-    assert f'hx-post="{row_url(paragraph, "edit")}"' in html
+    assert f'data-hx-post="{row_url(paragraph, "edit")}"' in html
     assert f'name="paragraph-{paragraph.pk}-number" value="1.1"' in html
-    assert f'hx-get="/meetings/{item.meeting_id}/record/?section=item-{item.pk}">Cancel</a>' in html
+    assert f'data-hx-get="/meetings/{item.meeting_id}/record/?section=item-{item.pk}">Cancel</a>' in html
 
 
 def test_it_saves_changes(secretariat_client, item, paragraph):

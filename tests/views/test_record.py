@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
@@ -163,3 +164,15 @@ def test_it_rejects_post(secretariat_client, meeting):
 
 def test_it_requires_sign_in(assert_sign_in_required, meeting):
     assert_sign_in_required(record_url(meeting))
+
+
+def test_its_htmx_attributes_are_valid_html(secretariat_client, secretariat_user, build_minutes):
+    meeting = build_minutes(
+        attendees=2, items=1, actions_per_item=1, owners_per_action=1, paragraphs_per_item=1, arising=1
+    )
+    meeting.group.secretariat.add(secretariat_user)
+
+    html = secretariat_client.get(meeting.get_record_url()).content.decode()
+
+    assert re.findall(r"\shx-[a-z-]+=", html) == []
+    assert 'data-hx-post="' in html
