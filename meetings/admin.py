@@ -1,7 +1,9 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ObjectDoesNotExist
+from django.db import IntegrityError
 from django.db.models import Q
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
@@ -19,7 +21,7 @@ from meetings.models import (
     Paragraph,
     Person,
 )
-from meetings.versioning import Versioned, VersionedFormMixin
+from meetings.versioning import EditConflict, Versioned, VersionedFormMixin
 
 
 class VersionedAdminForm(VersionedFormMixin, forms.ModelForm):
@@ -41,6 +43,20 @@ class HistoryAdmin(SimpleHistoryAdmin):
 
     def revert_disabled(self, request, obj=None):
         return True
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # A save that passed its checks can still lose a race at the database: another person's change
+        # saved in the same moment, or the same number taken. Nothing was saved; say so, never a 500.
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except (EditConflict, IntegrityError):
+            self.message_user(
+                request,
+                "Someone else saved a change here at the same moment, so yours has not been saved. "
+                "Check the record as it is now, then make your change again.",
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(request.get_full_path())
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         opts = self.model._meta
@@ -72,6 +88,7 @@ def correction_form(base, needs_reason, help_text=None):
         fields["correction_reason"] = forms.CharField(
             label="Reason for the correction",
             required=False,
+            max_length=Correction._meta.get_field("reason").max_length,
             help_text=help_text,
             widget=forms.Textarea(attrs={"rows": 3}),
         )

@@ -8,11 +8,14 @@ from axes.models import AccessAttempt, AccessFailureLog
 from django.contrib import admin
 from django.contrib.auth.models import Group as UserGroup
 from django.core.management import call_command
+from django.db import IntegrityError
 from django.test import RequestFactory
 from django.urls import reverse
+from pytest_django.asserts import assertContains
 
 from actions.models import Action, Update
 from meetings.models import AgendaItem, Apology, Attendee, Correction, Meeting, Person
+from meetings.versioning import EditConflict
 from tests.admin_pages import change_page_data
 from tests.factories import AttendeeFactory, CorrectionFactory, MeetingFactory, PersonFactory, UpdateFactory
 
@@ -231,3 +234,24 @@ def test_the_admin_refuses_an_apology_from_someone_in_the_register(admin_client)
         "Mark Harper MP is in the register of this meeting: remove them from it, or check the name"
     ]
     assert not Apology.objects.exists()
+
+
+@pytest.mark.parametrize("lost_race", [EditConflict("saved by someone else"), IntegrityError("number taken")])
+def test_a_save_that_loses_a_race_at_the_database_is_refused_with_a_message_not_a_500(
+    admin_client, monkeypatch, lost_race
+):
+    person = PersonFactory(name="Chris Blairs")
+    url = admin_url(Person, "change", person.pk)
+    data = change_page_data(admin_client.get(url), name="Chris Blair")
+
+    def race(*args, **kwargs):
+        raise lost_race
+
+    monkeypatch.setattr(Person, "save", race)
+    response = admin_client.post(url, data, follow=True)
+
+    assert response.status_code == 200
+    assertContains(response, "Someone else saved a change here at the same moment")
+    monkeypatch.undo()
+    person.refresh_from_db()
+    assert person.name == "Chris Blairs"

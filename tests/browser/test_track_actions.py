@@ -131,7 +131,10 @@ def test_the_secretariat_records_an_update_from_matters_arising_and_the_departme
     form.get_by_label("Update", exact=True).fill(UPDATE)
     item.get_by_role("button", name=f"Record update on {REFERENCE}").click()
     expect(item.get_by_text("Recorded at this meeting")).to_be_visible()
-    expect(item.locator(".govuk-inset-text")).to_have_text(f"Recorded at this meeting: In progress. {UPDATE}")
+    expect(item.locator(".govuk-inset-text")).to_contain_text(
+        f"Recorded at this meeting: In progress. {UPDATE} (secretariat,"
+    )
+    expect(item.get_by_role("link", name=re.compile("Correct or withdraw the update"))).to_be_visible()
     expect(item.get_by_role("heading", level=3)).to_contain_text("In progress")
     expect(item).to_contain_text(f"Latest update: {UPDATE} (16 Sep 2013)")
     expect(item.get_by_role("alert")).to_have_count(0)
@@ -365,7 +368,10 @@ def test_the_matters_arising_form_works_without_javascript(page_without_javascri
     expect(page).to_have_url(re.compile(rf"{meeting.get_record_url()}#arising-{action.pk}$"))
     expect(page).not_to_have_title(re.compile(r"^Error: "))
     expect(page.get_by_text("There is a problem")).to_have_count(0)
-    expect(item.locator(".govuk-inset-text")).to_have_text(f"Recorded at this meeting: In progress. {UPDATE}")
+    expect(item.locator(".govuk-inset-text")).to_contain_text(
+        f"Recorded at this meeting: In progress. {UPDATE} (secretariat,"
+    )
+    expect(item.get_by_role("link", name=re.compile("Correct or withdraw the update"))).to_be_visible()
     expect(item.get_by_role("heading", level=3)).to_contain_text("In progress")
     expect(item.get_by_role("radio", name="In progress")).to_be_checked()
     expect(item.get_by_label("Update", exact=True)).to_have_value("")
