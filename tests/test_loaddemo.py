@@ -214,3 +214,12 @@ def test_it_makes_no_sign_ins_in_production(settings):
     assert not get_user_model().objects.exists()
     assert "No demo sign-ins made" in output.getvalue()
     assert "admin-demo" not in output.getvalue()
+
+
+def test_the_demo_sign_ins_have_names_that_sign_their_updates(settings):
+    settings.DEMO_SIGN_INS = True
+    call_command("loaddemo", stdout=StringIO())
+
+    users = get_user_model().objects
+    assert users.get(username="secretariat").get_full_name() == "Sam Okafor"
+    assert users.get(username="homeoffice").get_full_name() == "Jane Smith"

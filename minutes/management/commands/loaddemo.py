@@ -9,10 +9,10 @@ from meetings.models import Department, DepartmentMember, Group, Meeting, Minute
 from minutes import demo
 
 DEMO_USERS = [
-    # username, password, role
-    ("secretariat", "secretariat-demo", "secretariat of the IDMG"),
-    ("homeoffice", "homeoffice-demo", "department user, Home Office"),
-    ("admin", "admin-demo", "administrator"),
+    # username, password, role, the name updates are signed with
+    ("secretariat", "secretariat-demo", "secretariat of the IDMG", ("Sam", "Okafor")),
+    ("homeoffice", "homeoffice-demo", "department user, Home Office", ("Jane", "Smith")),
+    ("admin", "admin-demo", "administrator", ("Alex", "Morgan")),
 ]
 
 
@@ -82,9 +82,10 @@ class Command(BaseCommand):
             return
         User = get_user_model()
         self.stdout.write("Sign in at /sign-in/ with:")
-        for username, password, role in DEMO_USERS:
+        for username, password, role, (first_name, last_name) in DEMO_USERS:
             user, created = User.objects.get_or_create(username=username)
             if created:
+                user.first_name, user.last_name = first_name, last_name
                 user.set_password(password)
                 user.is_staff = user.is_superuser = role == "administrator"
                 user.save()
