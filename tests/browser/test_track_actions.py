@@ -132,7 +132,7 @@ def test_the_secretariat_records_an_update_from_matters_arising_and_the_departme
     item.get_by_role("button", name=f"Record update on {REFERENCE}").click()
     expect(item.get_by_text("Recorded at this meeting")).to_be_visible()
     expect(item.locator(".govuk-inset-text")).to_contain_text(
-        f"Recorded at this meeting: In progress. {UPDATE} (secretariat,"
+        f"Recorded at this meeting: In progress. {UPDATE} (Sam Okafor, IDMG secretariat)"
     )
     expect(item.get_by_role("link", name=re.compile("Correct or withdraw the update"))).to_be_visible()
     expect(item.get_by_role("heading", level=3)).to_contain_text("In progress")
@@ -207,7 +207,8 @@ def test_the_secretariat_records_an_update_from_matters_arising_and_the_departme
     timeline = page.locator(".app-timeline").get_by_role("listitem")
     expect(timeline).to_have_count(1)
     expect(timeline.get_by_role("heading")).to_have_text("Open to In progress")
-    expect(timeline).to_contain_text("16 September 2013, reported at the 16 September 2013 meeting, by secretariat")
+    reported = "16 September 2013, reported at the 16 September 2013 meeting, by Sam Okafor, IDMG secretariat"
+    expect(timeline).to_contain_text(reported)
     # The minutes of 16 September are still a draft, which only the secretariat may read: no link to them.
     expect(timeline.get_by_role("link")).to_have_count(0)
     expect(page.get_by_role("link", name="IDMG, 11 March 2013")).to_have_attribute(
@@ -236,7 +237,7 @@ def test_the_secretariat_records_an_update_from_matters_arising_and_the_departme
     expect(page.locator(".govuk-summary-list").get_by_text("Done", exact=True)).to_be_visible()
     expect(timeline).to_have_count(2)
     expect(timeline.first.get_by_role("heading")).to_have_text("In progress to Done")
-    expect(timeline.first).to_contain_text("by homeoffice")
+    expect(timeline.first).to_contain_text("by Jane Smith, Home Office")
     expect(timeline.first).to_contain_text(DONE)
     page.screenshot(path="/tmp/track-action-done.png", full_page=True, caret="initial")
     assert_accessible(page)
@@ -369,7 +370,7 @@ def test_the_matters_arising_form_works_without_javascript(page_without_javascri
     expect(page).not_to_have_title(re.compile(r"^Error: "))
     expect(page.get_by_text("There is a problem")).to_have_count(0)
     expect(item.locator(".govuk-inset-text")).to_contain_text(
-        f"Recorded at this meeting: In progress. {UPDATE} (secretariat,"
+        f"Recorded at this meeting: In progress. {UPDATE} (Sam Okafor, IDMG secretariat)"
     )
     expect(item.get_by_role("link", name=re.compile("Correct or withdraw the update"))).to_be_visible()
     expect(item.get_by_role("heading", level=3)).to_contain_text("In progress")
