@@ -423,3 +423,31 @@ MEETINGS = [
         ],
     },
 ]
+
+# The group's members and, for each, its usual representative from a date: the 2012 ministers from the
+# 2012 minutes, replaced where the 2013 minutes name another after the September 2012 reshuffle.
+MEMBERS = [
+    ("Home Office", [(datetime.date(2012, 4, 17), "Damian Green MP"), (datetime.date(2012, 9, 4), "Mark Harper MP")]),
+    ("AGO", [(datetime.date(2012, 4, 17), "Edward Garnier QC MP"), (datetime.date(2012, 9, 4), "Oliver Heald MP")]),
+    ("BIS", [(datetime.date(2012, 9, 4), "Jo Swinson MP")]),
+    ("DCLG", [(datetime.date(2012, 4, 17), "Baroness Hanham MP")]),
+    ("DfE", [(datetime.date(2012, 4, 17), "Tim Loughton MP"), (datetime.date(2012, 9, 4), "Edward Timpson MP")]),
+    ("FCO", [(datetime.date(2012, 4, 17), "Jeremy Browne MP"), (datetime.date(2012, 9, 4), "Hugo Swire MP")]),
+    ("MOJ", [(datetime.date(2012, 4, 17), "Crispin Blunt MP"), (datetime.date(2012, 9, 4), "Helen Grant MP")]),
+    (
+        "DFID",
+        [(datetime.date(2012, 4, 17), "Stephen O’Brien MP"), (datetime.date(2012, 9, 4), "Lynne Featherstone MP")],
+    ),
+    ("DH", [(datetime.date(2012, 4, 17), "Anne Milton MP"), (datetime.date(2012, 9, 4), "Anna Soubry MP")]),
+    ("DWP", [(datetime.date(2012, 4, 17), "Chris Grayling MP"), (datetime.date(2012, 9, 4), "Mark Hoban MP")]),
+    ("HMRC", []),
+    ("Northern Ireland Executive", [(datetime.date(2012, 4, 17), "David Ford MLA")]),
+    ("Scottish Government", [(datetime.date(2012, 4, 17), "Kenny MacAskill MSP")]),
+    ("Scotland Office", [(datetime.date(2012, 4, 17), "David Mundell MP")]),
+    (
+        "Wales Office",
+        [(datetime.date(2012, 4, 17), "David Jones MP"), (datetime.date(2012, 9, 4), "Baroness Randerson")],
+    ),
+    ("Welsh Government", [(datetime.date(2012, 4, 17), "Carl Sargeant AM")]),
+    ("UKHTC", []),
+]

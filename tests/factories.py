@@ -20,6 +20,7 @@ from meetings.models import (
     Paragraph,
     Person,
 )
+from members.models import Contact, Membership, Representative
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -152,3 +153,29 @@ class CorrectionFactory(factory.django.DjangoModelFactory):
     made_by = factory.SubFactory(UserFactory)
     what = "Attendee: Home Office – Mark Harper MP"
     reason = "The Minister's name was misspelt."
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    group = factory.SubFactory(GroupFactory)
+    department = factory.SubFactory(DepartmentFactory)
+
+
+class RepresentativeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Representative
+
+    membership = factory.SubFactory(MembershipFactory)
+    person = factory.SubFactory(PersonFactory)
+    since = datetime.date(2012, 1, 1)
+
+
+class ContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Contact
+
+    membership = factory.SubFactory(MembershipFactory)
+    name = factory.Sequence(lambda n: f"Private Secretary {n}")
+    email = factory.Sequence(lambda n: f"private.office{n}@example.gov.uk")

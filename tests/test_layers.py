@@ -7,12 +7,13 @@ import grimp
 import pytest
 
 CONTRACT = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text())["tool"]["importlinter"]
-LAYERS = CONTRACT["contracts"][0]["layers"]
+LAYERS = [grimp.Layer(*layer.split(" | ")) for layer in CONTRACT["contracts"][0]["layers"]]
+APPS = [app for layer in LAYERS for app in layer.module_tails]
 
 
 @pytest.fixture
 def graph():
-    return grimp.build_graph(*LAYERS, cache_dir=None)
+    return grimp.build_graph(*APPS, cache_dir=None)
 
 
 def upward_imports(graph):
@@ -23,7 +24,18 @@ def upward_imports(graph):
 
 
 def test_the_layers_run_from_the_root_urls_through_the_public_pages_down_to_the_govuk_kit():
-    assert LAYERS == ["idmg", "publication", "minutes", "actions", "meetings", "govuk"]
+    assert [sorted(layer.module_tails) for layer in LAYERS] == [
+        ["idmg"],
+        ["publication"],
+        ["minutes"],
+        ["actions", "members"],
+        ["meetings"],
+        ["govuk"],
+    ]
+
+
+def test_every_app_is_in_the_contract():
+    assert sorted(APPS) == sorted(CONTRACT["root_packages"])
 
 
 def test_no_app_imports_an_app_above_it(graph):
@@ -33,3 +45,8 @@ def test_no_app_imports_an_app_above_it(graph):
 def test_an_upward_import_would_be_found(graph):
     graph.add_import(importer="meetings.models", imported="actions.models")
     assert upward_imports(graph) == {"meetings imports actions"}
+
+
+def test_apps_on_one_layer_do_not_import_each_other(graph):
+    graph.add_import(importer="members.models", imported="actions.models")
+    assert upward_imports(graph) == {"members imports actions"}

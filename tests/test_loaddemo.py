@@ -8,6 +8,7 @@ from django.core.management import call_command
 
 from actions.models import Action
 from meetings.models import Department, Group, Meeting, Person
+from members.models import Membership, Representative
 from minutes.management.commands.loaddemo import DEMO_USERS
 
 pytestmark = pytest.mark.django_db
@@ -223,3 +224,19 @@ def test_the_demo_sign_ins_have_names_that_sign_their_updates(settings):
     users = get_user_model().objects
     assert users.get(username="secretariat").get_full_name() == "Sam Okafor"
     assert users.get(username="homeoffice").get_full_name() == "Jane Smith"
+
+
+def test_it_loads_the_groups_members_with_the_ministers_who_usually_represent_them(output):
+    members = Membership.objects.of(Group.objects.get()).select_related("department")
+    home_office = members.get(department__short_name="Home Office")
+
+    assert members.count() == 17
+    assert str(home_office.representative_on(APRIL_2012)) == "Damian Green MP"
+    assert str(home_office.representative_on(MARCH_2013)) == "Mark Harper MP"
+
+
+def test_loading_twice_adds_no_second_membership(output):
+    call_command("loaddemo", stdout=StringIO())
+
+    assert Membership.objects.count() == 17
+    assert Representative.objects.count() == 24

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from actions.models import Action
 from meetings.models import Department, DepartmentMember, Group, Meeting, MinutesStatus, Person
+from members.models import Membership
 from minutes import demo
 
 DEMO_USERS = [
@@ -28,6 +29,7 @@ class Command(BaseCommand):
                 continue
             self.load_meeting(group, departments, minutes)
             self.stdout.write(f"Loaded the minutes of {minutes['date']:%-d %B %Y}.")
+        self.load_members(group, departments)
         self.load_users(group, departments)
 
     def load_departments(self):
@@ -75,6 +77,13 @@ class Command(BaseCommand):
                 owners = [departments[owner] for owner in recorded["owners"]]
                 action.set_owners(owners, lead=departments[recorded["lead"]])
         return meeting
+
+    def load_members(self, group, departments):
+        for department, representatives in demo.MEMBERS:
+            membership, created = Membership.objects.get_or_create(group=group, department=departments[department])
+            if created:
+                for since, name in representatives:
+                    membership.representatives.create(person=Person.objects.get_or_create(name=name)[0], since=since)
 
     def load_users(self, group, departments):
         if not settings.DEMO_SIGN_INS:

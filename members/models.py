@@ -1,0 +1,95 @@
+"""Who belongs to a group: its member departments, their usual representatives over time, and their contacts."""
+
+from django.db import models
+from django.db.models import OuterRef, Subquery
+from simple_history.models import HistoricalRecords
+
+from meetings.models import Department, Group, Person
+
+
+class MembershipQuerySet(models.QuerySet):
+    def of(self, group):
+        return self.filter(group=group)
+
+    def current_on(self, date):
+        """Members that had joined by ``date`` and not yet left."""
+        return self.filter(
+            models.Q(joined_on__isnull=True) | models.Q(joined_on__lte=date),
+            models.Q(left_on__isnull=True) | models.Q(left_on__gt=date),
+        )
+
+    def with_representative_on(self, date):
+        """Each member annotated with ``representative_id``: who usually represented it on ``date``."""
+        usual = Representative.objects.filter(membership=OuterRef("pk"), since__lte=date).order_by("-since", "-pk")
+        return self.annotate(representative_id=Subquery(usual.values("person")[:1]))
+
+
+class Membership(models.Model):
+    """A department's membership of a group."""
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="memberships")
+    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="memberships")
+    joined_on = models.DateField(null=True, blank=True, help_text="Leave blank if it has always been a member.")
+    left_on = models.DateField(null=True, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["group", models.functions.Lower("department__short_name")]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "department"], name="department_is_a_member_once"),
+            models.CheckConstraint(
+                condition=models.Q(left_on__isnull=True)
+                | models.Q(joined_on__isnull=True)
+                | models.Q(left_on__gt=models.F("joined_on")),
+                name="membership_ends_after_it_starts",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.department} in {self.group.short_name}"
+
+    def representative_on(self, date):
+        """Who usually represented the department on ``date`` (the minister, say), or None."""
+        usual = self.representatives.filter(since__lte=date).order_by("-since", "-pk").select_related("person")
+        return next((representative.person for representative in usual[:1]), None)
+
+
+class Representative(models.Model):
+    """Who usually represents a member department from a date: a change of minister is a new row."""
+
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="representatives")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="representations")
+    since = models.DateField()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["membership", "-since"]
+        constraints = [
+            models.UniqueConstraint(fields=["membership", "since"], name="one_usual_representative_at_a_time"),
+        ]
+
+    def __str__(self):
+        return f"{self.person} for {self.membership.department} from {self.since:%-d %B %Y}"
+
+
+class Contact(models.Model):
+    """Someone who receives a member department's papers: the minister's private office, the lead official."""
+
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(max_length=200)
+    email = models.EmailField()
+    role = models.CharField(max_length=100, blank=True, help_text="For example, private office or lead official.")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["membership", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["membership", "email"], name="contact_listed_once_per_member"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} <{self.email}>"
