@@ -11,8 +11,11 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from meetings.models import Correction, Group, Meeting
+from tests.browser.conftest import PASSWORD
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.browser
 
@@ -55,3 +58,24 @@ def test_the_public_pages_work_without_javascript(page_without_javascript, demo,
     expect(page.get_by_role("heading", level=1)).to_contain_text("17 April 2012")
     expect(page.get_by_text("The next IDMG meeting will be held on 13 September 2012").first).to_be_visible()
     assert_accessible(page)
+
+
+@pytest.mark.parametrize("path", ["/published/idmg-human-trafficking/2013-03-11/", "/meetings/{pk}/"])
+def test_the_2013_minutes_print_on_no_more_a4_pages_than_the_published_four(page, demo, path):
+    march = Meeting.objects.get(group=demo, date="2013-03-11")
+    if "{pk}" in path:
+        demo.secretariat.add(UserFactory(username="officer"))
+        page.goto("/sign-in/")
+        page.get_by_label("Username").fill("officer")
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+
+    page.goto(path.format(pk=march.pk))
+    page.emulate_media(media="print")
+    printed = PdfReader(io.BytesIO(page.pdf(format="A4")))
+
+    assert 3 <= len(printed.pages) <= 4
+    text = "".join(printed_page.extract_text() for printed_page in printed.pages)
+    assert "Mark Harper MP" in text
+    assert "The Group agreed to increase the frequency of IDMG meetings" in text
