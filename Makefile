@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: install run test lint lock chromium pdf-libraries clean
+.PHONY: install run test lint lock chromium java pdf-libraries clean
 
 install: $(VENV)/.installed node_modules/.installed pdf-libraries
 
@@ -23,7 +23,7 @@ run: install
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 ## Install and run the whole test suite (set DATABASE_URL to run it on PostgreSQL)
-test: install chromium
+test: install chromium java
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -36,6 +36,10 @@ lint: install
 # Browser tests drive Debian's Chromium; Playwright's own browser download is not used.
 chromium:
 	@test -x $(CHROMIUM) || { apt-get update -qq && apt-get install -y -qq chromium; }
+
+# The Nu Html Checker (node_modules/vnu-jar), which the tests run over the public pages, is a Java program.
+java:
+	@command -v java >/dev/null || { apt-get update -qq && apt-get install -y -qq default-jre-headless; }
 
 # WeasyPrint lays out the minutes' PDF with Debian's Pango, in fonts that have Arial's metrics and
 # cover Arabic, other scripts and emoji.
