@@ -179,3 +179,13 @@ class ContactFactory(factory.django.DjangoModelFactory):
     membership = factory.SubFactory(MembershipFactory)
     name = factory.Sequence(lambda n: f"Private Secretary {n}")
     email = factory.Sequence(lambda n: f"private.office{n}@example.gov.uk")
+
+
+def factory_for(model):
+    """The factory of a model, for tests that try every model of a kind (every one in the admin, say)."""
+    factories = [
+        value
+        for value in globals().values()
+        if isinstance(value, type) and issubclass(value, factory.django.DjangoModelFactory) and value._meta.model
+    ]
+    return next(candidate for candidate in factories if candidate._meta.model is model)

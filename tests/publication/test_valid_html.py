@@ -33,7 +33,9 @@ def nu_messages(pages, tmp_path):
     messages = {name: [] for name in pages}
     names = {str(path.resolve()): name for name, path in files.items()}
     for message in json.loads(run.stdout)["messages"]:
-        messages[names[message["url"].removeprefix("file:")]].append(f"{message['type']}: {message['message']} ({message.get('extract')})")
+        messages[names[message["url"].removeprefix("file:")]].append(
+            f"{message['type']}: {message['message']} ({message.get('extract')})"
+        )
     return messages
 
 
