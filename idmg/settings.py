@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "actions",
     "minutes",
     "publication",
+    "imports",
 ]
 
 MIDDLEWARE = [
@@ -155,8 +156,14 @@ STATICFILES_DIRS = [
     BASE_DIR / "node_modules" / "govuk-frontend" / "dist" / "govuk" / "assets",
     ("htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
 ]
+# Uploaded files (imported minutes) are kept here and never served: no MEDIA_URL is routed, and
+# only the group's secretariat reads an import, through its page.
+MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": MEDIA_ROOT, "base_url": None},
+    },
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
