@@ -21,6 +21,11 @@ class ImportForm(CharacterLimitsMixin, forms.Form):
         help_text="A Word document (DOCX), OpenDocument text (ODT), PDF with selectable text, web page (HTML) "
         "or plain text file, smaller than 20 MB",
         widget=forms.FileInput(attrs={"accept": ".docx,.odt,.pdf,.html,.htm,.txt"}),
+        error_messages={
+            "empty": "The selected file is empty",
+            "invalid": "The selected file could not be uploaded: try again",
+            "max_length": "The selected file's name must be 255 characters or less",
+        },
     )
     text = forms.CharField(
         label="Or paste the text of the minutes",

@@ -73,7 +73,9 @@ def parse_register_line(text, directory: Directory, line=0):
             else:
                 department, who = split_unknown(cells[0])
                 guesses.append(f"Where the department ends and the name begins was guessed from “{cells[0]}”")
-    if not department or len(department) > 60 or len(department.split()) > 6:
+    if not any(character.isalpha() for character in department) or len(department) > 60:
+        return None
+    if len(department.split()) > 6 or (guesses and not who):
         return None
     person, deputising_for, role, remote = who_parts(who)
     if len(person) > 200 or len(deputising_for) > 200:

@@ -27,7 +27,10 @@ from minutes.contents import with_minutes
 @require_http_methods(["GET", "POST"])
 def new_import(request, slug):
     group = secretariat_group(request, slug)
-    form = ImportForm(request.POST or None, request.FILES or None, directory=directory_for(request.user))
+    bound = request.method == "POST"
+    form = ImportForm(
+        request.POST if bound else None, request.FILES if bound else None, directory=directory_for(request.user)
+    )
     if request.method == "POST" and form.is_valid():
         record = ImportRecord(
             group=group,
