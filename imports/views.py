@@ -99,7 +99,8 @@ def sections_with_source(record, minutes):
                 "last": section.last,
                 "item": minutes.items[section.item] if section.item is not None else None,
                 "source": "\n".join(lines[section.first - 1 : section.last]),
-                "rows": max(3, min(20, section.last - section.first + 2)),
+                # Tall enough for the text as it wraps in half the page, some 60 characters a line.
+                "rows": max(3, min(20, sum(1 + len(line) // 60 for line in lines[section.first - 1 : section.last]))),
             }
         )
     return sections
