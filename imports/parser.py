@@ -80,6 +80,7 @@ class MinutesReader:
         self.listing_actions = False
         self.table = None
         self.rest = None
+        self.after_table = False
         self.wrapped = self.is_wrapped()
         self.fragments = self.column_fragments() if self.wrapped else set()
 
@@ -292,11 +293,12 @@ class MinutesReader:
                 ),
             }
             self.close_paragraph()
+            self.listing_actions = False
             return True
         if self.table is None:
             return False
         if len(cells) < 2:
-            self.table = None
+            self.table, self.after_table = None, True
             return False
         self.read_table_action(line.number, cells)
         return True
@@ -364,6 +366,10 @@ class MinutesReader:
             self.item.paragraphs.append(ParagraphEntry(number=numbered["number"], text="", line=number))
             self.paragraph_lines = [block]
             return
+        if self.listing_actions or self.after_table:
+            sentence = NEXT_MEETING.search(block)
+            if sentence and self.read_next_meeting(sentence["rest"]):
+                return
         if self.listing_actions:
             if not NO_ACTIONS.match(block):
                 self.read_action_block(number, block)
