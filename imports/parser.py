@@ -54,6 +54,14 @@ def ends_sentence(text):
     return text.rstrip().endswith(TERMINATOR)
 
 
+def joined(lines):
+    """Lines of a paragraph as one text; a line broken after a slash joins the next without a space."""
+    text = ""
+    for line in lines:
+        text = f"{text}{line}" if text.endswith("/") and line[:1].isalpha() else f"{text} {line}"
+    return squeezed(text)
+
+
 def item_heading(text):
     """(number or None, title) if the text is an item's heading."""
     if PARAGRAPH_NUMBER.match(text):
@@ -81,6 +89,8 @@ class MinutesReader:
         self.table = None
         self.rest = None
         self.after_table = False
+        self.next_meeting_lines = []
+        self.action_details = None
         self.wrapped = self.is_wrapped()
         self.fragments = self.column_fragments() if self.wrapped else set()
 
@@ -147,7 +157,9 @@ class MinutesReader:
         self.close_paragraph()
         if self.section is not None:
             self.section.last = len(self.lines)
-        self.find_next_meeting()
+        found = NEXT_MEETING.search(" ".join(self.next_meeting_lines))
+        if not (found and self.read_next_meeting(found["rest"])):
+            self.find_next_meeting()
         return self.minutes
 
     def read_line(self, line):
@@ -171,10 +183,10 @@ class MinutesReader:
             self.register, self.rest = None, None
             self.read_body(line)
             return
-        if self.rest:
-            found = NEXT_MEETING.search(line.text)
-            if not (self.rest == "next meeting" and found and self.read_next_meeting(found["rest"])):
-                self.not_placed(line.number, line.text)
+        if self.rest == "next meeting" and (self.next_meeting_lines or NEXT_MEETING.search(line.text)):
+            self.next_meeting_lines.append(line.text)
+        elif self.rest:
+            self.not_placed(line.number, line.text)
         elif self.register:
             self.read_register_row(line.number, line.raw)
         elif self.item is None and self.table is None:
@@ -359,6 +371,10 @@ class MinutesReader:
         if self.item is None or not any(character.isalnum() for character in block):
             self.not_placed(number, block)
             return
+        if self.wrapped and block[:1].islower() and not self.item.paragraphs and not self.item.actions:
+            # A title too long for its line goes on to the next.
+            self.item.title = f"{self.item.title} {block}"
+            return
         numbered = PARAGRAPH_NUMBER.match(block)
         if numbered:
             self.close_paragraph()
@@ -398,7 +414,7 @@ class MinutesReader:
 
     def close_paragraph(self):
         if self.paragraph_lines and self.item is not None and self.item.paragraphs:
-            self.item.paragraphs[-1].text = squeezed(" ".join(self.paragraph_lines))
+            self.item.paragraphs[-1].text = joined(self.paragraph_lines)
             text = self.item.paragraphs[-1].text
             numbered = PARAGRAPH_NUMBER.match(text)
             if numbered:
@@ -426,21 +442,32 @@ class MinutesReader:
         if NO_ACTIONS.match(block):
             self.action = None
             return
+        if self.action_details is not None and self.continues_details(block):
+            # The app's own line under an action, broken across lines: "Owners: MOJ (lead)," "AGO, CPS".
+            block = f"{self.action_details} {block}"
+        self.action_details = None
         details = ACTION_DETAILS.match(block)
         if details and self.action is not None:
             self.action.owner_text = details["owners"]
+            self.action.due_at_next_meeting, self.action.due_date = False, ""
             self.read_due(self.action, details["due"] or "")
+            self.action_details = block
             return
         if self.item is None:
             self.not_placed(number, block)
             return
-        unfinished = self.action is not None and not ends_sentence(self.action.text)
+        # The app's own details line ends its action: what follows is the next one.
+        finished = self.action is None or ends_sentence(self.action.text) or getattr(self.action, "owner_text", "")
+        unfinished = not finished
         if unfinished and (block[:1].islower() or self.wrapped):
             self.action.text = f"{self.action.text} {block}"
             return
         self.add_action(number, block)
         if fragment:
             self.action.guesses.append("Read as an action from the narrow column beside the paragraphs")
+
+    def continues_details(self, block):
+        return self.action_details.endswith(",") or "(lead)" in block or block.startswith(("(", "Due:"))
 
     def add_action(self, number, text):
         self.action = ActionEntry(text=text, line=number)

@@ -7,6 +7,7 @@ columns, so the right-hand column of actions stays beside its item.
 """
 
 import io
+import re
 import zipfile
 from html.parser import HTMLParser
 
@@ -216,13 +217,33 @@ def pdf_text(content):
             raise Unreadable("The selected file is password-protected. Remove the password and upload it again")
     if len(reader.pages) > MAX_PAGES:
         raise Unreadable(f"The selected file has more than {MAX_PAGES} pages: import the minutes one meeting at a time")
-    text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    text = "\n".join(columns_of(page.extract_text(extraction_mode="layout") or "") for page in reader.pages)
     if not text.strip():
         raise Unreadable(
             "The selected PDF has no text in it, only images (it was probably scanned). "
             "Upload the original document, or paste the text"
         )
     return text
+
+
+PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d+\s*(?:of|/)\s*\d+\s*$", re.I)
+COLUMN_GAP = re.compile(r"\s{3,}")
+RIGHT_COLUMN_INDENT = 24
+
+
+def columns_of(page_text):
+    """A page laid out as text, its columns divided by tabs: wide gaps between words are column
+    gaps, and a line that starts far to the right is in the right-hand column. Page numbers go."""
+    lines = []
+    for line in page_text.splitlines():
+        if not line.strip() or PAGE_NUMBER.match(line):
+            continue
+        indent = len(line) - len(line.lstrip())
+        cells = COLUMN_GAP.split(line.strip())
+        if indent >= RIGHT_COLUMN_INDENT and len(cells) == 1:
+            cells = ["", *cells]
+        lines.append("\t".join(cells))
+    return "\n".join(lines)
 
 
 class _HTMLText(HTMLParser):

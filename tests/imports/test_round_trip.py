@@ -19,7 +19,7 @@ DIRECTORY = Directory([(short_name, name) for short_name, name, _ in demo.DEPART
 
 
 @pytest.fixture
-def demo_meetings(fast_password_hashing):
+def demo_meetings(db, fast_password_hashing):
     call_command("loaddemo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
@@ -29,7 +29,7 @@ def document_of(expected, extension):
     return FORMATS[extension].build(content)
 
 
-@pytest.mark.parametrize("extension", ["docx", "odt"])
+@pytest.mark.parametrize("extension", ["docx", "odt", "pdf"])
 @pytest.mark.parametrize("expected", demo.MEETINGS, ids=["2012", "2013"])
 def test_the_apps_own_document_imports_to_the_same_meeting(demo_meetings, expected, extension):
     text = read_document(document_of(expected, extension), f"minutes.{extension}")
