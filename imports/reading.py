@@ -11,6 +11,8 @@ import re
 import zipfile
 from html.parser import HTMLParser
 
+from minutes.documents.content import clean
+
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
@@ -110,6 +112,8 @@ def read_document(content, filename=""):
         raise
     except Exception as error:  # Each library fails its own way on a damaged file: all mean the same here.
         raise Unreadable(f"The selected file is damaged and cannot be read as {KINDS[kind]}") from error
+    # Control characters a database or a browser would refuse (a NUL in a Word file's text) go.
+    text = clean(text)
     if not text.strip():
         raise Unreadable("The selected file has no text in it")
     return text

@@ -38,6 +38,11 @@ def problems_of(minutes):
         for action in item.actions:
             if len(action.text) > 2_000:
                 messages.append(f"An action of item {item.number} must be 2,000 characters or less")
+    for name in {owner for action in minutes.actions for owner in action.owners} | {
+        row.department for row in [*minutes.attendees, *minutes.apologies]
+    }:
+        if len(name) > 60:
+            messages.append(f"The department name “{name[:60]}…” must be 60 characters or less")
     for row in minutes.apologies:
         if not row.person:
             messages.append(f"An apology from {row.department} names no one: add the name in the source text")

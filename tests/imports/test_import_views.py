@@ -220,3 +220,26 @@ def test_loaddemo_data_stays_apart(fast_password_hashing):
 def test_an_action_already_done_keeps_its_history(secretariat_client, group):
     item = AgendaItemFactory(meeting=MeetingFactory(group=group))
     assert ActionFactory(agenda_item=item).status == Status.OPEN
+
+
+def test_the_meetings_history_says_it_was_imported_from_which_file(secretariat_client, group, departments):
+    upload = SimpleUploadedFile("minutes-2013.txt", SEED_2013.encode(), content_type="text/plain")
+    secretariat_client.post(reverse("imports:new", args=[group.slug]), {"file": upload})
+    record = ImportRecord.objects.get()
+    secretariat_client.post(reverse("imports:confirm", args=[record.pk]), confirm_data(record))
+    meeting = Meeting.objects.get()
+    page = secretariat_client.get(reverse("minutes:history", args=[meeting.pk])).content.decode()
+    assert "Reason: Imported from minutes-2013.txt" in page
+
+
+def test_a_department_name_too_long_is_a_problem_to_put_right_not_an_error(secretariat_client, group):
+    long_name = "Department " + "of Very Long Names " * 5
+    record = ImportRecordFactory(
+        group=group, source_text=f"1 May 2011\n1. Welcome\n1.1 Welcome.\nAction\tOwner\nWrite to members\t{long_name}"
+    )
+    response = secretariat_client.post(
+        reverse("imports:confirm", args=[record.pk]), confirm_data(record, **{"confirm-add_departments": "on"})
+    )
+    assert response.status_code == 200
+    assert "must be 60 characters or less" in response.content.decode()
+    assert Meeting.objects.count() == 0
