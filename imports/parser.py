@@ -183,6 +183,10 @@ class MinutesReader:
             self.register, self.rest = None, None
             self.read_body(line)
             return
+        if self.is_unnumbered_heading(line):
+            self.register, self.rest = None, None
+            self.start_item(line.number, None, line.text)
+            return
         if self.rest == "next meeting" and (self.next_meeting_lines or NEXT_MEETING.search(line.text)):
             self.next_meeting_lines.append(line.text)
         elif self.rest:
@@ -193,6 +197,30 @@ class MinutesReader:
             self.read_header(line)
         else:
             self.read_body(line)
+
+    def is_unnumbered_heading(self, line):
+        """A short line on its own, after a blank line and before a paragraph: an item's title
+        written without a number (as text copied from headings in Word is)."""
+        text = line.text
+        if self.wrapped or self.table or len(line.columns) != 1 or len(line.left) != 1:
+            return False
+        if self.section is None or self.section.kind == "header" or self.rest:
+            return False
+        if len(text) > 80 or len(text.split()) > 10 or ends_sentence(text) or not text[:1].isupper():
+            return False
+        if self.directory.prefix(text)[0] or "\t" in line.raw or re.search(r"\s{2,}", line.raw.strip()):
+            return False
+        if any(pattern.match(text) for pattern in (ACTIONS_LABEL, NO_ACTIONS, SPECIAL_HEADING, HEADER_FIELD)):
+            return False
+        if self.paragraph_lines and not ends_sentence(self.paragraph_lines[-1]):
+            return False
+        before = self.lines[line.number - 2] if line.number >= 2 else None
+        if before is not None and not before.is_blank:
+            return False
+        following = next((other for other in self.lines[line.number :] if not other.is_blank), None)
+        if following is None or len(following.columns) != 1:
+            return False
+        return bool(PARAGRAPH_NUMBER.match(following.text)) or len(following.text) > 80 or ends_sentence(following.text)
 
     @staticmethod
     def register_heading(text):

@@ -11,12 +11,21 @@ import re
 import zipfile
 from html.parser import HTMLParser
 
-from minutes.documents.content import clean
-
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
 MAX_PAGES = 500
+
+# Characters a database or browser refuses (a NUL in a Word file's text): vertical tabs and form
+# feeds become line breaks, the rest go. (As ``minutes.documents.content`` cleans what it writes;
+# not imported from there, so reading files needs no Django.)
+_BREAKS = re.compile(r"[\x0b\x0c\x85\u2028\u2029]")
+_UNWRITABLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean(text):
+    return _UNWRITABLE.sub("", _BREAKS.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n")))
+
 
 KINDS = {
     "docx": "a Word document (DOCX)",
