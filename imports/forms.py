@@ -4,6 +4,7 @@ from govuk.forms import CharacterLimitsMixin
 from imports.parser import parse_minutes
 from imports.reading import MAX_UPLOAD_BYTES, Unreadable, read_document
 from imports.register import parse_register
+from meetings.models import Department
 
 NO_MINUTES = (
     "No minutes were recognised: there is no register (“Attendees:” or “Present:”) and no numbered agenda items. "
@@ -71,6 +72,10 @@ class ImportForm(CharacterLimitsMixin, forms.Form):
         return cleaned
 
 
+def owner_names(text):
+    return [name for name in (" ".join(part.split()) for part in text.split(",")) if name]
+
+
 class ConfirmForm(forms.Form):
     """What the review asks before the meeting is made: new departments, and whether old actions are still open."""
 
@@ -88,6 +93,18 @@ class ConfirmForm(forms.Form):
             ].help_text = "Otherwise, correct the names in the source text and read it again"
         else:
             del self.fields["add_departments"]
+        self.owner_fields = []
+        for index, action in enumerate(actions):
+            name = f"owners_{index}"
+            self.fields[name] = forms.CharField(
+                label=f"Owners of action {index + 1}",
+                max_length=500,
+                initial=", ".join(action.owners),
+                help_text="Departments, the lead first, divided by commas",
+                error_messages={"required": "Enter the department that owns the action"},
+                widget=forms.TextInput(attrs={"form": "confirm-form", "list": "departments", "spellcheck": "false"}),
+            )
+            self.owner_fields.append(name)
         self.action_fields = []
         if later_minutes:
             for index, action in enumerate(actions):
@@ -103,12 +120,29 @@ class ConfirmForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        confirmed = {entry.name for entry in self.new_departments} if cleaned.get("add_departments") else set()
+        for name in self.owner_fields:
+            typed = owner_names(cleaned.get(name) or "")
+            unknown = [owner for owner in typed if owner not in confirmed and not Department.objects.named(owner)]
+            if name in cleaned and not typed:
+                self.add_error(name, "Enter the department that owns the action")
+            elif unknown:
+                closest = Department.objects.closest(unknown[0])
+                guess = f": did you mean {closest}?" if closest else ""
+                self.add_error(name, f"“{unknown[0]}” is not a department on record{guess}")
+            elif any(len(owner) > 60 for owner in typed):
+                self.add_error(name, "Each department's name must be 60 characters or less")
         if self.new_departments and not cleaned.get("add_departments"):
             self.add_error(
                 "add_departments",
                 "Confirm the new departments, or correct their names in the source text and read it again",
             )
         return cleaned
+
+    @property
+    def owners(self):
+        """The owners confirmed for each action, by its position among the minutes' actions."""
+        return [owner_names(self.cleaned_data[name]) for name in self.owner_fields]
 
     @property
     def closed_actions(self):

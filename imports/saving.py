@@ -55,11 +55,12 @@ def imported_reason(record):
 
 
 @transaction.atomic
-def create_meeting(record, minutes, *, details, user, closed_actions=()):
+def create_meeting(record, minutes, *, details, user, closed_actions=(), owners=None):
     """The draft meeting, with its register, items, paragraphs and actions, from what was reviewed.
 
     ``details`` are the meeting's own fields (date, times, place, next meeting) as confirmed;
-    ``closed_actions`` the positions (in ``minutes.actions``) of actions later minutes show are done.
+    ``closed_actions`` the positions (in ``minutes.actions``) of actions later minutes show are done;
+    ``owners``, if given, the owners confirmed for each action (lead first) in place of those read.
     """
     reason = imported_reason(record)
     meeting = Meeting(group=record.group, **details)
@@ -121,10 +122,14 @@ def create_meeting(record, minutes, *, details, user, closed_actions=()):
                 action.due_date = None
             action._change_reason = reason
             action.save()
-            owners = [department(name) for name in recorded.owners]
-            if owners:
-                lead = department(recorded.lead) if recorded.lead in recorded.owners else owners[0]
-                action.set_owners(owners, lead=lead)
+            if owners is not None and action_index < len(owners):
+                names, lead_name = owners[action_index], owners[action_index][:1]
+            else:
+                names = recorded.owners
+                lead_name = [recorded.lead] if recorded.lead in recorded.owners else names[:1]
+            departments_owning = [department(name) for name in dict.fromkeys(names)]
+            if departments_owning:
+                action.set_owners(departments_owning, lead=department(lead_name[0]))
             if action_index in closed_actions:
                 closing.append(action)
             action_index += 1

@@ -119,6 +119,10 @@ def render_review(request, record, *, meeting_form=None, confirm_form=None, sour
             prefix="confirm", new_departments=unknown, actions=minutes.actions, later_minutes=later
         )
     sections = sections_with_source(record, minutes)
+    owner_fields = iter(confirm_form[name] for name in confirm_form.owner_fields)
+    for item in minutes.items:
+        for action in item.actions:
+            action.owners_field = next(owner_fields)
     return render(
         request,
         "imports/review.html",
@@ -131,6 +135,7 @@ def render_review(request, record, *, meeting_form=None, confirm_form=None, sour
             "problems": problems_of(minutes),
             "new_departments": unknown,
             "new_people": new_people(minutes),
+            "departments": Department.objects.known_to(request.user).only("short_name", "name"),
             "meeting_form": meeting_form,
             "confirm_form": confirm_form,
             "source_form": source_form,
@@ -191,7 +196,12 @@ def confirm(request, pk):
             return render_review(request, record, meeting_form=meeting_form, confirm_form=confirm_form)
         details = {name: meeting_form.cleaned_data[name] for name in meeting_details(minutes)}
         meeting = create_meeting(
-            record, minutes, details=details, user=request.user, closed_actions=confirm_form.closed_actions
+            record,
+            minutes,
+            details=details,
+            user=request.user,
+            closed_actions=confirm_form.closed_actions,
+            owners=confirm_form.owners,
         )
     messages.success(
         request, f"The minutes of {meeting.date:%-d %B %Y} were imported as a draft. Check them, then circulate them."

@@ -60,6 +60,8 @@ def confirm_data(record, **extra):
                 "meeting-next_meeting_place": minutes.next_meeting_place,
             }
         )
+    for index, action in enumerate(minutes.actions):
+        data[f"confirm-owners_{index}"] = ", ".join(action.owners)
     data.update(extra)
     return data
 
@@ -243,3 +245,20 @@ def test_a_department_name_too_long_is_a_problem_to_put_right_not_an_error(secre
     assert response.status_code == 200
     assert "must be 60 characters or less" in response.content.decode()
     assert Meeting.objects.count() == 0
+
+
+def test_owners_are_corrected_in_place_on_the_review(secretariat_client, group, departments):
+    secretariat_client.post(reverse("imports:new", args=[group.slug]), {"text": SEED_2013})
+    record = ImportRecord.objects.get()
+    page = secretariat_client.get(record.get_absolute_url()).content.decode()
+    assert 'form="confirm-form"' in page
+    update_members = 2  # the third action, whose owner was assumed
+    typo = confirm_data(record, **{f"confirm-owners_{update_members}": "Home Ofice"})
+    response = secretariat_client.post(reverse("imports:confirm", args=[record.pk]), typo)
+    assert "“Home Ofice” is not a department on record: did you mean Home Office?" in response.content.decode()
+    assert Meeting.objects.count() == 0
+    corrected = confirm_data(record, **{f"confirm-owners_{update_members}": "UKHTC, Home Office"})
+    secretariat_client.post(reverse("imports:confirm", args=[record.pk]), corrected)
+    action = Action.objects.get(text__startswith="Update members")
+    assert [owner.short_name for owner in action.owner_list] == ["UKHTC", "Home Office"]
+    assert action.lead.short_name == "UKHTC"
