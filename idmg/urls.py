@@ -43,4 +43,5 @@ urlpatterns = [
     path("", include("actions.urls")),
     path("", include("minutes.urls")),
     path("", include("publication.urls")),
+    path("", include("imports.urls")),
 ]

@@ -7,6 +7,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from actions.models import Action, ActionOwner, Status, Update
+from imports.models import ImportRecord
+from imports.parser import parse_minutes
 from meetings.models import (
     AgendaItem,
     Apology,
@@ -179,6 +181,17 @@ class ContactFactory(factory.django.DjangoModelFactory):
     membership = factory.SubFactory(MembershipFactory)
     name = factory.Sequence(lambda n: f"Private Secretary {n}")
     email = factory.Sequence(lambda n: f"private.office{n}@example.gov.uk")
+
+
+class ImportRecordFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ImportRecord
+
+    group = factory.SubFactory(GroupFactory)
+    uploaded_by = factory.SubFactory(UserFactory)
+    file_name = "minutes.txt"
+    source_text = "Attendees:\nHome Office\tMark Harper MP\tCHAIR\n\n1. Welcome\n1.1 Mark Harper MP welcomed the Group."
+    parsed = factory.LazyAttribute(lambda record: parse_minutes(record.source_text).as_json())
 
 
 def factory_for(model):

@@ -24,6 +24,8 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 
 from actions import urls as action_urls
 from actions.models import Action, ActionOwner, Status, Update
+from imports import urls as import_urls
+from imports.models import ImportRecord
 from meetings import urls as meeting_urls
 from meetings.calendar import subscription_token
 from meetings.models import (
@@ -48,6 +50,7 @@ from tests.factories import (
     DepartmentFactory,
     DepartmentMemberFactory,
     GroupFactory,
+    ImportRecordFactory,
     MeetingFactory,
     ParagraphFactory,
     UpdateFactory,
@@ -161,12 +164,16 @@ def build_minutes(status=MinutesStatus.DRAFT):
         actions=actions,
         arising=arising,
         given_here=given_here,
+        import_record=ImportRecordFactory(group=group, source_text=IMPORTED),
     )
+
+
+IMPORTED = "1 May 2011\nAttendees:\nHome Office\tMark Harper MP\tCHAIR\n\n1. Welcome\n1.1 The Group met."
 
 
 def database():
     """Every row the app's views can write, field by field."""
-    models = [Group, Meeting, Attendee, Apology, AgendaItem, Paragraph, Action, ActionOwner, Update]
+    models = [Group, Meeting, Attendee, Apology, AgendaItem, Paragraph, Action, ActionOwner, Update, ImportRecord]
     return {
         model._meta.label: list(model.objects.order_by("pk").values())
         for model in [*models, Department, Person, DepartmentMember]
@@ -405,7 +412,47 @@ ACTION_ENDPOINTS = [
     Endpoint("minutes:matters-arising-update", "POST", EDITORS, args=arising_args, data=arising_update, htmx=True),
 ]
 
-ENDPOINTS = [*MEETING_ENDPOINTS, *ROW_ENDPOINTS, *ACTION_ENDPOINTS]
+
+def import_pk(minutes):
+    return [minutes.import_record.pk]
+
+
+def read_again(minutes):
+    """The import's source, its last section changed."""
+    sections = minutes.import_record.minutes.sections
+    lines = minutes.import_record.source_text.split("\n")
+    data = {f"section_{index}": "\n".join(lines[s.first - 1 : s.last]) for index, s in enumerate(sections)}
+    data[f"section_{len(sections) - 1}"] = "1. Welcome and introductions\n1.1 The Group met."
+    return data
+
+
+IMPORT_CONFIRMED = {"meeting-date_day": "1", "meeting-date_month": "5", "meeting-date_year": "2011"}
+PASTED = {"text": "Home Office  Mark Harper MP", "add": "1"}
+
+IMPORT_ENDPOINTS = [
+    Endpoint("imports:new", "GET", SECRETARIAT_ONLY, args=lambda minutes: [minutes.group.slug]),
+    Endpoint(
+        "imports:new",
+        "POST",
+        SECRETARIAT_ONLY,
+        args=lambda minutes: [minutes.group.slug],
+        data=lambda m: {"text": IMPORTED},
+    ),
+    Endpoint("imports:review", "GET", SECRETARIAT_ONLY, args=import_pk),
+    Endpoint("imports:review", "POST", SECRETARIAT_ONLY, args=import_pk, data=read_again),
+    Endpoint("imports:confirm", "POST", SECRETARIAT_ONLY, args=import_pk, data=lambda minutes: IMPORT_CONFIRMED),
+    Endpoint("imports:discard", "POST", SECRETARIAT_ONLY, args=import_pk),
+    Endpoint("imports:paste-register", "GET", EDITORS, args=lambda minutes: [minutes.meeting.pk, "attendees"]),
+    Endpoint(
+        "imports:paste-register",
+        "POST",
+        EDITORS,
+        args=lambda minutes: [minutes.meeting.pk, "apologies"],
+        data=lambda minutes: PASTED,
+    ),
+]
+
+ENDPOINTS = [*MEETING_ENDPOINTS, *ROW_ENDPOINTS, *ACTION_ENDPOINTS, *IMPORT_ENDPOINTS]
 
 PUBLIC_ENDPOINTS = [
     Endpoint("publication:group", "GET", PUBLISHED, args=lambda minutes: [minutes.group.slug]),
@@ -435,6 +482,7 @@ def test_every_url_of_the_apps_is_tried():
         *url_names(action_urls.urlpatterns, action_urls.app_name),
         *url_names(minutes_urls.urlpatterns, minutes_urls.app_name),
         *url_names(publication_urls.urlpatterns, publication_urls.app_name),
+        *url_names(import_urls.urlpatterns, import_urls.app_name),
     }
 
     assert {endpoint.name for endpoint in [*ENDPOINTS, *PUBLIC_ENDPOINTS]} == every_url
