@@ -115,7 +115,7 @@ def test_each_owning_department_gets_its_actions_from_the_meeting_and_its_other_
     )
     body = moj.text_body
     assert "- IDMG 2013-03 A1: Home Office and MOJ to share the referral figures" in body
-    assert "- IDMG 2013-03 A2: MOJ to produce a leaflet" in body
+    assert "- IDMG 2013-03 A2 (OVERDUE): MOJ to produce a leaflet" in body
     assert "Due: 1 May 2013." in body
     assert f"Post an update: https://idmg.example.gov.uk{idmg.leaflet.get_absolute_url()}" in body
     assert f'href="https://idmg.example.gov.uk{idmg.leaflet.get_absolute_url()}"' in moj.html_body
