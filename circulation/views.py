@@ -64,7 +64,7 @@ def circulate(request, pk):
 def outbox(request, slug):
     """Every message sent for the group, newest first, a page at a time."""
     group = secretariat_group(request, slug)
-    group_messages = Message.objects.of(group).select_related("department", "meeting").defer("text_body", "html_body")
+    group_messages = Message.objects.of(group).select_related("department", "meeting").defer("html_body")
     page = Paginator(group_messages, OUTBOX_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
