@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.encoding import force_bytes
@@ -99,7 +99,12 @@ def invite(request, slug):
         departments = Department.objects.all()
     form = InvitationForm(request.POST or None, departments=departments)
     if form.is_valid():
-        user = invited_user(**form.cleaned_data)
+        try:
+            user = invited_user(**form.cleaned_data)
+        except IntegrityError:
+            # Someone invited the same address in the same moment.
+            form.add_error("email", "Someone already signs in with this email address")
+            return render(request, "circulation/invite.html", {"group": group, "form": form, "nav": "meetings"})
         link = password_link(user)
         email = emails.invitation_email(group, user, form.cleaned_data["department"], link, request.user)
         queue(
