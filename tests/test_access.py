@@ -24,6 +24,8 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 
 from actions import urls as action_urls
 from actions.models import Action, ActionOwner, Status, Update
+from circulation import urls as circulation_urls
+from circulation.models import Circulation, Message
 from meetings import urls as meeting_urls
 from meetings.calendar import subscription_token
 from meetings.models import (
@@ -49,6 +51,7 @@ from tests.factories import (
     DepartmentMemberFactory,
     GroupFactory,
     MeetingFactory,
+    MessageFactory,
     ParagraphFactory,
     UpdateFactory,
     UserFactory,
@@ -161,12 +164,25 @@ def build_minutes(status=MinutesStatus.DRAFT):
         actions=actions,
         arising=arising,
         given_here=given_here,
+        failed_message=MessageFactory(group=group, meeting=meeting, status=Message.Status.FAILED, attempts=5),
     )
 
 
 def database():
     """Every row the app's views can write, field by field."""
-    models = [Group, Meeting, Attendee, Apology, AgendaItem, Paragraph, Action, ActionOwner, Update]
+    models = [
+        Group,
+        Meeting,
+        Attendee,
+        Apology,
+        AgendaItem,
+        Paragraph,
+        Action,
+        ActionOwner,
+        Update,
+        Circulation,
+        Message,
+    ]
     return {
         model._meta.label: list(model.objects.order_by("pk").values())
         for model in [*models, Department, Person, DepartmentMember]
@@ -405,7 +421,43 @@ ACTION_ENDPOINTS = [
     Endpoint("minutes:matters-arising-update", "POST", EDITORS, args=arising_args, data=arising_update, htmx=True),
 ]
 
-ENDPOINTS = [*MEETING_ENDPOINTS, *ROW_ENDPOINTS, *ACTION_ENDPOINTS]
+
+def group_slug(minutes):
+    return [minutes.group.slug]
+
+
+CIRCULATION_ENDPOINTS = [
+    Endpoint("circulation:circulate", "GET", SECRETARIAT_ONLY, args=meeting_pk),
+    # The group has no members' contacts: circulating sends no email, and is recorded.
+    Endpoint(
+        "circulation:circulate",
+        "POST",
+        SECRETARIAT_ONLY,
+        args=meeting_pk,
+        data=lambda minutes: {"status": minutes.meeting.status, "send_actions": "on"},
+    ),
+    Endpoint("circulation:outbox", "GET", SECRETARIAT_ONLY, args=group_slug),
+    Endpoint(
+        "circulation:outbox-retry",
+        "POST",
+        SECRETARIAT_ONLY,
+        args=lambda minutes: [minutes.group.slug, minutes.failed_message.pk],
+    ),
+    Endpoint("circulation:invite", "GET", SECRETARIAT_ONLY, args=group_slug),
+    Endpoint(
+        "circulation:invite",
+        "POST",
+        SECRETARIAT_ONLY,
+        args=group_slug,
+        data=lambda minutes: {
+            "name": "Ann Smith",
+            "email": "ann@homeoffice.gov.uk",
+            "department": minutes.home_office.pk,
+        },
+    ),
+]
+
+ENDPOINTS = [*MEETING_ENDPOINTS, *ROW_ENDPOINTS, *ACTION_ENDPOINTS, *CIRCULATION_ENDPOINTS]
 
 PUBLIC_ENDPOINTS = [
     Endpoint("publication:group", "GET", PUBLISHED, args=lambda minutes: [minutes.group.slug]),
@@ -435,6 +487,7 @@ def test_every_url_of_the_apps_is_tried():
         *url_names(action_urls.urlpatterns, action_urls.app_name),
         *url_names(minutes_urls.urlpatterns, minutes_urls.app_name),
         *url_names(publication_urls.urlpatterns, publication_urls.app_name),
+        *url_names(circulation_urls.urlpatterns, circulation_urls.app_name),
     }
 
     assert {endpoint.name for endpoint in [*ENDPOINTS, *PUBLIC_ENDPOINTS]} == every_url
