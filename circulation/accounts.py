@@ -20,7 +20,15 @@ RESET_INTERVAL = timedelta(minutes=5)
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):
-    email = auth_forms.forms.EmailField(label="Email address", max_length=254)
+    email = auth_forms.forms.EmailField(
+        label="Email address",
+        max_length=254,
+        widget=auth_forms.forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.gov.uk",
+        },
+    )
 
     def get_users(self, email):
         """Active users with the address, invited ones who never chose a password too."""

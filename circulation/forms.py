@@ -49,10 +49,22 @@ def label_of_contact(contact):
 class InvitationForm(forms.Form):
     """A department user to invite by email."""
 
-    name = forms.CharField(label="Full name", max_length=150)
-    email = forms.EmailField(label="Email address", max_length=150, help_text="The invitation is sent here.")
+    name = forms.CharField(label="Full name", max_length=150, error_messages={"required": "Enter their full name"})
+    email = forms.EmailField(
+        label="Email address",
+        max_length=150,
+        help_text="The invitation is sent here.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        error_messages={
+            "required": "Enter their email address",
+            "invalid": "Enter an email address in the correct format, like name@example.gov.uk",
+        },
+    )
     department = forms.ModelChoiceField(
-        label="Department", queryset=Department.objects.none(), empty_label="Choose a department"
+        label="Department",
+        queryset=Department.objects.none(),
+        empty_label="Choose a department",
+        error_messages={"required": "Choose their department", "invalid_choice": "Choose their department"},
     )
 
     def __init__(self, *args, departments, **kwargs):

@@ -88,7 +88,7 @@ def test_an_expired_link_says_so(client, secretariat_client, idmg, settings):
 def test_an_invalid_address_is_refused_at_the_field(secretariat_client, idmg):
     response = invite(secretariat_client, idmg, email="ann at homeoffice")
 
-    assertContains(response, "Enter a valid email address.")
+    assertContains(response, "Enter an email address in the correct format, like name@example.gov.uk")
     assertContains(response, 'value="Ann Private-Secretary"')
     assert not get_user_model().objects.filter(first_name="Ann").exists()
     assert not Message.objects.exists()
