@@ -7,6 +7,7 @@ actions of circulated minutes.
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -47,9 +48,13 @@ def current_contacts(group, today=None):
     )
 
 
-def shared_actions(group):
-    """The group's actions that departments may read: those of minutes no longer draft."""
-    return Action.objects.filter(meeting__group=group).exclude(meeting__status=MinutesStatus.DRAFT)
+def shared_actions(group, circulating=None):
+    """The group's actions that departments may read: those of minutes no longer draft, and those of the
+    minutes ``circulating`` (whose preview is shown while they are still a draft)."""
+    shared = ~Q(meeting__status=MinutesStatus.DRAFT)
+    if circulating is not None:
+        shared |= Q(meeting=circulating)
+    return Action.objects.filter(meeting__group=group).filter(shared)
 
 
 def listed(actions, today):
@@ -84,7 +89,7 @@ def department_actions_email(meeting, department, today=None):
     """One department's actions from the meeting, and its other outstanding actions of the group."""
     today = today or timezone.localdate()
     group = meeting.group
-    actions = shared_actions(group).owned_by(department)
+    actions = shared_actions(group, circulating=meeting).owned_by(department)
     return compose(
         "department_actions",
         f"{group.name}: {department.short_name}'s actions from the meeting of {meeting.date:%-d %B %Y}",

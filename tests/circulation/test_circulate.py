@@ -6,7 +6,7 @@ import re
 import pytest
 from django.core import mail
 from django.urls import reverse
-from pytest_django.asserts import assertContains, assertRedirects
+from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from circulation.models import Circulation, Message
 from meetings.models import Meeting, MinutesStatus
@@ -220,3 +220,12 @@ def test_a_department_user_cannot_circulate(department_client, idmg):
 
     assert response.status_code == 403
     assert not Message.objects.exists()
+
+
+def test_the_preview_of_each_departments_actions_lists_the_actions_of_the_minutes_to_circulate(
+    secretariat_client, idmg
+):
+    response = secretariat_client.get(circulate_url(idmg.meeting))
+
+    assertContains(response, "IDMG 2013-03 A2 (OVERDUE): MOJ to produce a leaflet")
+    assertNotContains(response, "A draft action nobody else may read")
