@@ -66,7 +66,8 @@ def email_of(message):
         subject=message.subject,
         body=message.text_body,
         from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[message.recipient],
+        # GOV.UK Notify takes a bare address; other servers show the name too.
+        to=[message.to if settings.GOVUK_NOTIFY_API_KEY else message.recipient],
     )
     if message.html_body:
         email.attach_alternative(message.html_body, "text/html")

@@ -51,6 +51,7 @@ def circulate(request, pk):
             "form": form,
             "has_contacts": contacts.exists(),
             "from_email": settings.DEFAULT_FROM_EMAIL,
+            "attaches": settings.EMAIL_ATTACHMENTS,
             "preview": emails.circulation_email(meeting, request.user),
             "action_previews": [
                 (department, emails.department_actions_email(meeting, department)) for department in departments
