@@ -180,6 +180,8 @@ GOVUK_NOTIFY_API_KEY = os.environ.get("GOVUK_NOTIFY_API_KEY", "")
 GOVUK_NOTIFY_PLAIN_EMAIL_TEMPLATE_ID = os.environ.get("GOVUK_NOTIFY_PLAIN_EMAIL_TEMPLATE_ID", "")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "" if DEBUG else "localhost")
 if GOVUK_NOTIFY_API_KEY:
+    if not GOVUK_NOTIFY_PLAIN_EMAIL_TEMPLATE_ID:
+        raise ImproperlyConfigured("Set GOVUK_NOTIFY_PLAIN_EMAIL_TEMPLATE_ID with GOVUK_NOTIFY_API_KEY.")
     EMAIL_BACKEND = "django_gov_notify.backends.NotifyEmailBackend"
 elif EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

@@ -229,3 +229,16 @@ def test_the_preview_of_each_departments_actions_lists_the_actions_of_the_minute
 
     assertContains(response, "IDMG 2013-03 A2 (OVERDUE): MOJ to produce a leaflet")
     assertNotContains(response, "A draft action nobody else may read")
+
+
+def test_an_address_shared_by_two_departments_receives_the_minutes_for_each(secretariat_client, idmg):
+    send(secretariat_client, idmg, contacts=[idmg.contacts.home_office_private_office.pk, idmg.contacts.dfe.pk])
+
+    shared = Message.objects.filter(purpose=Message.Purpose.CIRCULATION, to="po@homeoffice.gov.uk")
+    assert sorted(shared.values_list("department__short_name", flat=True)) == ["DfE", "Home Office"]
+
+
+def test_the_status_page_points_to_circulating_by_email(secretariat_client, idmg):
+    response = secretariat_client.get(reverse("meetings:minutes-status", args=[idmg.meeting.pk]))
+
+    assertContains(response, f'href="{circulate_url(idmg.meeting)}">circulate them by email</a>')
