@@ -16,10 +16,12 @@ node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-## Install, load the demo minutes and serve the app on SQLite at http://127.0.0.1:8000/
+## Install, load the demo minutes and serve the app on SQLite at http://127.0.0.1:8000/, with a worker sending its email
 run: install
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py loaddemo
+	@# A worker beside the server sends the email that pages queue (to the console in development); it stops with it.
+	$(PY) manage.py db_worker --no-reload & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 ## Install and run the whole test suite (set DATABASE_URL to run it on PostgreSQL)

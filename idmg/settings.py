@@ -34,7 +34,7 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 
-# Where the app is reached, for the links that leave it: in calendar entries.
+# Where the app is reached, for the links that leave it: in calendar entries and email.
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
@@ -53,10 +53,13 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "template_partials",
+    "django_tasks",
+    "django_tasks_db",
     "meetings",
     "actions",
     "members",
     "minutes",
+    "circulation",
     "publication",
     "imports",
 ]
@@ -173,6 +176,34 @@ STORAGES = {
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Email leaves from background tasks (circulation/tasks.py), queued in the database and run by
+# `manage.py db_worker`: several workers, on several machines, share the queue.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Email: GOV.UK Notify when its API key is set, otherwise SMTP (EMAIL_HOST); in development, with no
+# EMAIL_HOST, the console.
+GOVUK_NOTIFY_API_KEY = os.environ.get("GOVUK_NOTIFY_API_KEY", "")
+GOVUK_NOTIFY_PLAIN_EMAIL_TEMPLATE_ID = os.environ.get("GOVUK_NOTIFY_PLAIN_EMAIL_TEMPLATE_ID", "")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "" if DEBUG else "localhost")
+if GOVUK_NOTIFY_API_KEY:
+    if not GOVUK_NOTIFY_PLAIN_EMAIL_TEMPLATE_ID:
+        raise ImproperlyConfigured("Set GOVUK_NOTIFY_PLAIN_EMAIL_TEMPLATE_ID with GOVUK_NOTIFY_API_KEY.")
+    EMAIL_BACKEND = "django_gov_notify.backends.NotifyEmailBackend"
+elif EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "idmg@localhost")
+# Notify sends no attachments: its email links to the minutes instead.
+EMAIL_ATTACHMENTS = not GOVUK_NOTIFY_API_KEY
+# How long an invitation's or a password reset's link works (it works once).
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("DJANGO_PASSWORD_LINK_SECONDS", str(3 * 24 * 60 * 60)))
 
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_SECONDS", str(8 * 60 * 60)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

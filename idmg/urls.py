@@ -8,6 +8,7 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.views.decorators.http import require_safe
 
+from circulation import accounts
 from govuk.sign_in import AdminSignInForm, SignInForm
 from meetings.views import home
 
@@ -38,10 +39,12 @@ urlpatterns = [
         name="login",
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include(accounts.urlpatterns)),
     path("admin/", admin.site.urls),
     path("", include("meetings.urls")),
     path("", include("actions.urls")),
     path("", include("minutes.urls")),
+    path("", include("circulation.urls")),
     path("", include("publication.urls")),
     path("", include("imports.urls")),
 ]

@@ -27,6 +27,11 @@ class Group(models.Model):
         related_name="served_groups",
         help_text="The secretariat staff who record this group's minutes and chase its actions.",
     )
+    reminder_working_days = models.PositiveSmallIntegerField(
+        "reminder working days before next meeting",
+        default=10,
+        help_text="How many working days before its next meeting each department is reminded of its actions.",
+    )
 
     history = HistoricalRecords(m2m_fields=[secretariat])
 

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from actions.models import Action, ActionOwner, Status, Update
+from circulation.models import Attachment, Circulation, Message, Reminder
 from imports.models import ImportRecord
 from imports.parser import parse_minutes
 from meetings.models import (
@@ -137,6 +138,44 @@ class UpdateFactory(factory.django.DjangoModelFactory):
     text = "A draft has gone to officials for comment."
     old_status = Status.OPEN
     new_status = Status.IN_PROGRESS
+
+
+class AttachmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Attachment
+
+    filename = "IDMG-2013-03-11-minutes.pdf"
+    content_type = "application/pdf"
+    content = b"%PDF-1.7 minutes"
+
+
+class CirculationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Circulation
+
+    meeting = factory.SubFactory(MeetingFactory, status=MinutesStatus.CIRCULATED)
+    sent_by = factory.SubFactory(UserFactory)
+
+
+class MessageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Message
+
+    purpose = Message.Purpose.CIRCULATION
+    group = factory.SubFactory(GroupFactory)
+    to_name = "Private Office"
+    to = factory.Sequence(lambda n: f"private.office{n}@example.gov.uk")
+    subject = "Inter-Departmental Ministerial Group on Human Trafficking: minutes of the meeting of 11 March 2013"
+    text_body = "The minutes are circulated."
+    html_body = "<p>The minutes are circulated.</p>"
+
+
+class ReminderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Reminder
+
+    meeting = factory.SubFactory(MeetingFactory)
+    department = factory.SubFactory(DepartmentFactory)
 
 
 class DepartmentMemberFactory(factory.django.DjangoModelFactory):

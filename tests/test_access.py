@@ -2,9 +2,9 @@
 
 The roles: a department user (Home Office), the secretariat of another group, the secretariat of
 the group whose minutes these are, and an administrator. Each URL of ``meetings/urls.py``,
-``actions/urls.py`` and ``minutes/urls.py`` is asked with each method it takes (and through htmx
-where htmx asks it), on draft, circulated, approved and published minutes. A refusal is the GOV.UK
-403 page, and a refused form changes nothing in the database.
+``actions/urls.py``, ``minutes/urls.py`` and ``circulation/urls.py`` is asked with each method it
+takes (and through htmx where htmx asks it), on draft, circulated, approved and published minutes.
+A refusal is the GOV.UK 403 page, and a refused form changes nothing in the database.
 
 The public URLs (``publication/urls.py`` and the calendar subscription, whose address carries a
 secret) are asked signed out and by each role: the published minutes are found, nothing else is.
@@ -24,6 +24,8 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 
 from actions import urls as action_urls
 from actions.models import Action, ActionOwner, Status, Update
+from circulation import urls as circulation_urls
+from circulation.models import Circulation, Message
 from imports import urls as import_urls
 from imports.models import ImportRecord
 from meetings import urls as meeting_urls
@@ -52,6 +54,7 @@ from tests.factories import (
     GroupFactory,
     ImportRecordFactory,
     MeetingFactory,
+    MessageFactory,
     ParagraphFactory,
     UpdateFactory,
     UserFactory,
@@ -165,6 +168,7 @@ def build_minutes(status=MinutesStatus.DRAFT):
         arising=arising,
         given_here=given_here,
         import_record=ImportRecordFactory(group=group, source_text=IMPORTED),
+        failed_message=MessageFactory(group=group, meeting=meeting, status=Message.Status.FAILED, attempts=5),
     )
 
 
@@ -173,7 +177,20 @@ IMPORTED = "1 May 2011\nAttendees:\nHome Office\tMark Harper MP\tCHAIR\n\n1. Wel
 
 def database():
     """Every row the app's views can write, field by field."""
-    models = [Group, Meeting, Attendee, Apology, AgendaItem, Paragraph, Action, ActionOwner, Update, ImportRecord]
+    models = [
+        Group,
+        Meeting,
+        Attendee,
+        Apology,
+        AgendaItem,
+        Paragraph,
+        Action,
+        ActionOwner,
+        Update,
+        ImportRecord,
+        Circulation,
+        Message,
+    ]
     return {
         model._meta.label: list(model.objects.order_by("pk").values())
         for model in [*models, Department, Person, DepartmentMember]
@@ -452,7 +469,43 @@ IMPORT_ENDPOINTS = [
     ),
 ]
 
-ENDPOINTS = [*MEETING_ENDPOINTS, *ROW_ENDPOINTS, *ACTION_ENDPOINTS, *IMPORT_ENDPOINTS]
+
+def group_slug(minutes):
+    return [minutes.group.slug]
+
+
+CIRCULATION_ENDPOINTS = [
+    Endpoint("circulation:circulate", "GET", SECRETARIAT_ONLY, args=meeting_pk),
+    # The group has no members' contacts: circulating sends no email, and is recorded.
+    Endpoint(
+        "circulation:circulate",
+        "POST",
+        SECRETARIAT_ONLY,
+        args=meeting_pk,
+        data=lambda minutes: {"status": minutes.meeting.status, "send_actions": "on"},
+    ),
+    Endpoint("circulation:outbox", "GET", SECRETARIAT_ONLY, args=group_slug),
+    Endpoint(
+        "circulation:outbox-retry",
+        "POST",
+        SECRETARIAT_ONLY,
+        args=lambda minutes: [minutes.group.slug, minutes.failed_message.pk],
+    ),
+    Endpoint("circulation:invite", "GET", SECRETARIAT_ONLY, args=group_slug),
+    Endpoint(
+        "circulation:invite",
+        "POST",
+        SECRETARIAT_ONLY,
+        args=group_slug,
+        data=lambda minutes: {
+            "name": "Ann Smith",
+            "email": "ann@homeoffice.gov.uk",
+            "department": minutes.home_office.pk,
+        },
+    ),
+]
+
+ENDPOINTS = [*MEETING_ENDPOINTS, *ROW_ENDPOINTS, *ACTION_ENDPOINTS, *IMPORT_ENDPOINTS, *CIRCULATION_ENDPOINTS]
 
 PUBLIC_ENDPOINTS = [
     Endpoint("publication:group", "GET", PUBLISHED, args=lambda minutes: [minutes.group.slug]),
@@ -483,6 +536,7 @@ def test_every_url_of_the_apps_is_tried():
         *url_names(minutes_urls.urlpatterns, minutes_urls.app_name),
         *url_names(publication_urls.urlpatterns, publication_urls.app_name),
         *url_names(import_urls.urlpatterns, import_urls.app_name),
+        *url_names(circulation_urls.urlpatterns, circulation_urls.app_name),
     }
 
     assert {endpoint.name for endpoint in [*ENDPOINTS, *PUBLIC_ENDPOINTS]} == every_url

@@ -11,13 +11,25 @@ from django.core.management import call_command
 from django.db import IntegrityError
 from django.test import RequestFactory
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
 from pytest_django.asserts import assertContains
 
 from actions.models import Action, Update
+from circulation.models import Circulation, Message, Reminder
+from circulation.tasks import send_message
 from meetings.models import AgendaItem, Apology, Attendee, Correction, Meeting, Person
 from meetings.versioning import EditConflict
 from tests.admin_pages import change_page_data
-from tests.factories import AttendeeFactory, CorrectionFactory, MeetingFactory, PersonFactory, UpdateFactory
+from tests.factories import (
+    AttendeeFactory,
+    CirculationFactory,
+    CorrectionFactory,
+    MeetingFactory,
+    MessageFactory,
+    PersonFactory,
+    ReminderFactory,
+    UpdateFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +64,10 @@ MADE_FOR_THE_ADMIN = {
         **SIGN_IN_FAILURE, get_data="", post_data="", failures_since_start=1
     ),
     AccessFailureLog: lambda: AccessFailureLog.objects.create(**SIGN_IN_FAILURE),
+    Message: lambda: MessageFactory(meeting=Meeting.objects.first()),
+    Circulation: lambda: CirculationFactory(meeting=Meeting.objects.first()),
+    Reminder: lambda: ReminderFactory(meeting=Meeting.objects.first()),
+    DBTaskResult: lambda: DBTaskResult.objects.get(id=send_message.enqueue(0).id),
 }
 
 

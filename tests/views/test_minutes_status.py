@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.contrib.messages import get_messages
+from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
@@ -69,7 +70,8 @@ def saved(meeting):
 def test_it_offers_to_circulate_draft_minutes(secretariat_client, meeting):
     response = secretariat_client.get(minutes_url(meeting))
 
-    assertContains(response, f'<form method="get" action="{status_url(meeting)}"')
+    # Circulating goes through the page that chooses who receives the minutes by email.
+    assertContains(response, f'<form method="get" action="{reverse("circulation:circulate", args=[meeting.pk])}"')
     assertContains(response, '<input type="hidden" name="transition" value="circulate">', html=False)
     assertContains(response, "Circulate the minutes")
 

@@ -1,0 +1,79 @@
+from django import forms
+from django.contrib.auth import get_user_model
+
+from meetings.models import Department
+
+
+class CirculationForm(forms.Form):
+    """Who receives the minutes: the members' contacts, each ticked unless the secretariat unticks them."""
+
+    contacts = forms.ModelMultipleChoiceField(
+        label="Send the minutes to",
+        help_text="The contacts of the group's member departments.",
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    send_actions = forms.BooleanField(
+        label="Also send each department its actions",
+        help_text="One email to each owning department's contacts ticked above, listing its actions.",
+        required=False,
+        initial=True,
+    )
+    status = forms.CharField(widget=forms.HiddenInput)
+
+    MOVED_ON = "The minutes have moved on since this page was loaded. Check them and send again."
+
+    def __init__(self, *args, meeting, contacts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.meeting = meeting
+        self.fields["contacts"].queryset = contacts
+        self.fields["contacts"].label_from_instance = label_of_contact
+        self.initial.setdefault("contacts", [contact.pk for contact in contacts])
+        self.initial["status"] = meeting.status
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") and cleaned["status"] != self.meeting.status:
+            raise forms.ValidationError(self.MOVED_ON)
+        if self.fields["contacts"].queryset.exists() and not cleaned.get("contacts") and "contacts" not in self.errors:
+            self.add_error("contacts", "Choose at least one contact to send the minutes to")
+        return cleaned
+
+
+def label_of_contact(contact):
+    role = f", {contact.role}" if contact.role else ""
+    return f"{contact.name}{role} ({contact.membership.department.short_name}): {contact.email}"
+
+
+class InvitationForm(forms.Form):
+    """A department user to invite by email."""
+
+    name = forms.CharField(label="Full name", max_length=150, error_messages={"required": "Enter their full name"})
+    email = forms.EmailField(
+        label="Email address",
+        max_length=150,
+        help_text="The invitation is sent here.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        error_messages={
+            "required": "Enter their email address",
+            "invalid": "Enter an email address in the correct format, like name@example.gov.uk",
+        },
+    )
+    department = forms.ModelChoiceField(
+        label="Department",
+        queryset=Department.objects.none(),
+        empty_label="Choose a department",
+        error_messages={"required": "Choose their department", "invalid_choice": "Choose their department"},
+    )
+
+    def __init__(self, *args, departments, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = departments
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip()
+        users = get_user_model().objects
+        if users.filter(username__iexact=email).exists() or users.filter(email__iexact=email).exists():
+            raise forms.ValidationError("Someone already signs in with this email address")
+        return email
