@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "meetings",
     "actions",
     "minutes",
+    "search",
     "publication",
 ]
 

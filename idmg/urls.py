@@ -42,5 +42,6 @@ urlpatterns = [
     path("", include("meetings.urls")),
     path("", include("actions.urls")),
     path("", include("minutes.urls")),
+    path("", include("search.urls")),
     path("", include("publication.urls")),
 ]
