@@ -10,10 +10,14 @@ import html
 import re
 
 from django.db import connections
-from django.db.models import Expression, Q
+from django.db.models import Case, Expression, Q, When
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.utils.safestring import mark_safe
 
 CONFIG = "english"
+WHOLE = 300
+"""The longest text a snippet shows whole; longer ones are shown by the words around what matched."""
 MAX_WORDS = 8
 """The words a contains search looks for, at most: each one more is another scan of the text."""
 
@@ -78,12 +82,24 @@ def rank(text):
 
 
 def headline(field, text, whole=False):
-    """The PostgreSQL snippet of ``field`` around what matched, to show with ``marked_headline``."""
+    """The PostgreSQL snippet of ``field`` around what matched, to show with ``marked_headline``.
+
+    A text up to ``WHOLE`` characters long (or any, with ``whole``) is shown whole; a longer one by
+    the fragments around its matches.
+    """
     from django.contrib.postgres.search import SearchHeadline
 
-    options = {"highlight_all": True} if whole else {"max_words": 35, "min_words": 15, "max_fragments": 2}
-    return SearchHeadline(
-        field, text_query(text), config=CONFIG, start_sel=START, stop_sel=STOP, fragment_delimiter=" … ", **options
+    def snippet(**options):
+        return SearchHeadline(
+            field, text_query(text), config=CONFIG, start_sel=START, stop_sel=STOP, fragment_delimiter=" … ", **options
+        )
+
+    entire = snippet(highlight_all=True)
+    if whole:
+        return entire
+    return Case(
+        When(LessThanOrEqual(Length(field), WHOLE), then=entire),
+        default=snippet(max_words=30, min_words=15, max_fragments=2),
     )
 
 

@@ -32,7 +32,7 @@ class SearchForm(CharacterLimitsMixin, forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["q"].widget.attrs.update({"type": "search", "spellcheck": "false"})
+        self.fields["q"].widget.attrs.update({"spellcheck": "false"})
         self.fields["q"].widget.input_type = "search"
         # The years of the minutes the user may read, newest first.
         years = Meeting.objects.visible_to(user).dates("date", "year", order="DESC")

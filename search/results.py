@@ -157,6 +157,10 @@ class Search:
     def more_than_shown(self):
         return self.count > MOST_RESULTS
 
+    @property
+    def most_results(self):
+        return MOST_RESULTS
+
     def rows(self):
         """The kind and pk of each thing found, best first."""
         return self._union(ranked=True).order_by("-found_rank", "-found_on", "-found_pk", "found_kind")

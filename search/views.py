@@ -2,7 +2,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from search.forms import SearchForm
-from search.results import MOST_RESULTS, Search
+from search.results import Search
 
 PAGE_SIZE = 20
 
@@ -29,7 +29,6 @@ def search(request):
             "found": found,
             "page": page,
             "query": query.urlencode(),
-            "most_results": MOST_RESULTS,
             "nav": "search",
         },
     )
