@@ -105,7 +105,7 @@ class Result:
 
     @property
     def kind_label(self):
-        return {ITEM: "Agenda item", PARAGRAPH: "Minutes", ACTION: "Action", UPDATE: "Update"}[self.kind]
+        return {ITEM: "Agenda item", PARAGRAPH: "Paragraph", ACTION: "Action", UPDATE: "Update"}[self.kind]
 
 
 def _result(kind, record, text):
