@@ -1,22 +1,22 @@
 """One search over the text of minutes (agenda item titles, paragraphs), actions and updates.
 
-Each kind of record is found by its own query, all of them of records the user may read
-(``readable_by``) and none of them withdrawn updates; the queries are one UNION, ordered best first
-(by full-text rank on PostgreSQL, newest first on SQLite) and cut into pages, so a page costs the
-same however much is found. Only the page's records are then loaded, with their snippets.
+Each kind of record is found by its own query, of records the user may read (``readable_by``) and
+never withdrawn updates, each bounded to the newest ``NEWEST`` matches; these are ordered together best
+first (by full-text rank on PostgreSQL, newest first on SQLite) and cut into pages, so a page costs
+the same however many records hold the words. Only the page's records are then loaded, with snippets.
 """
 
 import datetime
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import F, FloatField, Value
+from django.db.models import F, FloatField, Q, Value
 from django.db.models.functions import Coalesce, TruncDate
 from django.urls import reverse
 from django.utils.functional import cached_property
 
 from actions.models import Action, Update
-from meetings.models import AgendaItem, Paragraph, readable_by
+from meetings.models import AgendaItem, Meeting, Paragraph
 from meetings.search import full_text, headline, marked_excerpt, marked_headline, matching, rank
 
 ITEM, PARAGRAPH, ACTION, UPDATE = "item", "paragraph", "action", "update"
@@ -28,8 +28,9 @@ KINDS = {
 }
 """What a person may ask to find, and the kinds of record each is."""
 
-MOST_RESULTS = 1_000
-"""The results offered in pages, at most: past them, more words or a filter find things faster than paging."""
+NEWEST = 250
+"""The matches of each kind that are ranked and shown, at most, newest first: past them, more words or a
+filter find things faster than paging would, and a common word costs no more than a rare one."""
 
 
 @dataclass(frozen=True)
@@ -43,21 +44,40 @@ class Source:
     date: object
     related: tuple
 
-    def rows(self, user, text, *, group=None, year=None, ranked=True):
-        rows = self.model.objects.filter(readable_by(user, path=f"{self.meeting}__"))
+    def of_meetings(self, meetings):
+        """The condition on this kind's records that they belong to these meetings.
+
+        Asked through the ids of the records in between (an update's action, a paragraph's agenda
+        item), not a join: a search then reads only the records that hold the words.
+        """
+        if self.meeting == "meeting":
+            return Q(meeting__in=meetings)
+        step, rest = self.meeting.split("__", 1)
+        between = self.model._meta.get_field(step).related_model
+        return Q(**{f"{step}__in": between.objects.filter(**{f"{rest}__in": meetings}).values("pk")})
+
+    def found(self, hidden, text, *, group=None, year=None):
+        """The newest records of this kind that hold the text, none of the ``hidden`` meetings, as ``Found``,
+        newest first: one more than ``NEWEST``, if there are more."""
+        rows = self.model.objects.exclude(self.of_meetings(hidden))
         if self.model is Update:
             rows = rows.filter(withdrawn_at=None)
         rows = matching(rows, self.field, text)
         if group is not None:
-            rows = rows.filter(**{f"{self.meeting}__group": group})
-        # Ordered only as a whole: SQLite takes no ORDER BY in the parts of a UNION.
-        rows = rows.order_by().annotate(found_kind=Value(self.kind), found_pk=F("pk"), found_on=self.date)
+            rows = rows.filter(self.of_meetings(Meeting.objects.filter(group=group).values("pk")))
+        rows = rows.annotate(found_on=self.date)
         if year is not None:
             rows = rows.filter(found_on__gte=datetime.date(year, 1, 1), found_on__lte=datetime.date(year, 12, 31))
-        if not ranked:
-            return rows.values("found_kind", "found_pk")
+        newest = rows.order_by("-found_on", "-pk").values("pk")[: NEWEST + 1]
+        # Ranked once chosen, so that PostgreSQL ranks a few hundred rows, never every match.
         score = rank(text) if full_text(rows.db) else Value(0.0, output_field=FloatField())
-        return rows.annotate(found_rank=score).values("found_kind", "found_pk", "found_rank", "found_on")
+        chosen = (
+            self.model.objects.filter(pk__in=newest)
+            .annotate(found_on=self.date, found_rank=score)
+            .order_by("-found_on", "-pk")
+            .values_list("pk", "found_rank", "found_on")
+        )
+        return [Found(self.kind, pk, score, date) for pk, score, date in chosen]
 
     def load(self, pks, text):
         """The records of these pks, with what is shown of each, by pk."""
@@ -131,63 +151,67 @@ def _result(kind, record, text):
     return Result(kind, f"Update on {action.reference}", url, action.meeting.group, record.happened_on, snippet)
 
 
+@dataclass(frozen=True)
+class Found:
+    """One record found, before it is loaded to be shown: best first, then newest."""
+
+    kind: str
+    pk: int
+    rank: float
+    date: datetime.date
+
+    def order(self):
+        return (-self.rank, -self.date.toordinal(), -self.pk, self.kind)
+
+
 class Search:
     """What a user finds for some text, with the filters chosen, as pages of results.
 
-    ``kinds`` is a key of ``KINDS``, or None for everything.
+    ``kind`` is a key of ``KINDS``, or None for everything. Each kind of record is asked for its
+    ``NEWEST`` matches (one bounded query each), which are ranked together: a page costs the same however
+    many records hold a common word, and more words or a filter find fewer, all ranked.
     """
 
     def __init__(self, user, text, *, group=None, year=None, kind=None):
         self.user, self.text, self.group, self.year = user, text, group, year
         self.sources = [SOURCES[name] for name in (KINDS[kind][1] if kind else SOURCES)]
 
-    def _union(self, ranked):
-        queries = [
-            source.rows(self.user, self.text, group=self.group, year=self.year, ranked=ranked)
-            for source in self.sources
-        ]
-        return queries[0].union(*queries[1:], all=True) if len(queries) > 1 else queries[0]
+        self.more_than_shown = False  # whether some kind has more matches than are ranked and shown
 
     @cached_property
-    def count(self):
-        """How many things are found, counted up to one more than ``MOST_RESULTS``."""
-        return self._union(ranked=False)[: MOST_RESULTS + 1].count()
+    def hidden(self):
+        """The ids of the meetings whose minutes the user may not read (see ``readable_by``): a few drafts.
+
+        Read once, and left out of each kind's records by id, rather than by a join to every meeting
+        (which a search of a common word would make for each record that holds it).
+        """
+        visible = Meeting.objects.visible_to(self.user).values("pk")
+        return list(Meeting.objects.exclude(pk__in=visible).values_list("pk", flat=True))
+
+    @cached_property
+    def found(self):
+        """What is found of every kind, best first."""
+        found = []
+        for source in self.sources:
+            rows = source.found(self.hidden, self.text, group=self.group, year=self.year)
+            self.more_than_shown |= len(rows) > NEWEST
+            found += rows[:NEWEST]
+        return sorted(found, key=Found.order)
 
     @property
-    def more_than_shown(self):
-        return self.count > MOST_RESULTS
-
-    @property
-    def most_results(self):
-        return MOST_RESULTS
-
-    def rows(self):
-        """The kind and pk of each thing found, best first."""
-        return self._union(ranked=True).order_by("-found_rank", "-found_on", "-found_pk", "found_kind")
+    def newest(self):
+        return NEWEST
 
     def page(self, number, per_page):
         """The page of results asked for (the last, if past it), its results in ``page.results``."""
-        page = ResultsPaginator(self.rows(), per_page, count=min(self.count, MOST_RESULTS)).get_page(number)
-        found = list(page.object_list)
+        page = Paginator(self.found, per_page).get_page(number)
         pks = {}
-        for row in found:
-            pks.setdefault(row["found_kind"], []).append(row["found_pk"])
+        for row in page.object_list:
+            pks.setdefault(row.kind, []).append(row.pk)
         records = {kind: SOURCES[kind].load(kind_pks, self.text) for kind, kind_pks in pks.items()}
         page.results = [
-            _result(row["found_kind"], records[row["found_kind"]][row["found_pk"]], self.text)
-            for row in found
-            if row["found_pk"] in records[row["found_kind"]]
+            _result(row.kind, records[row.kind][row.pk], self.text)
+            for row in page.object_list
+            if row.pk in records[row.kind]
         ]
         return page
-
-
-class ResultsPaginator(Paginator):
-    """A paginator told its count, counted once by the search without ranking."""
-
-    def __init__(self, object_list, per_page, *, count):
-        super().__init__(object_list, per_page)
-        self._count = count
-
-    @cached_property
-    def count(self):
-        return self._count

@@ -30,9 +30,9 @@ pytestmark = pytest.mark.django_db
 
 URL = reverse("search:search")
 
-# The session and the user; the years the filter offers and the groups; how many are found and the
-# page of them; then the page's records of each kind, with their meetings and groups (four kinds).
-QUERIES = 10
+# The session and the user; the years the filter offers and the groups; the meetings the user may not
+# read; the matches of each kind (four kinds); then the page's records of each kind, with their meetings.
+QUERIES = 13
 
 
 def found(response):
@@ -313,13 +313,16 @@ def test_a_page_past_the_last_shows_the_last(secretariat_client, minutes):
     assert len(found(response)) == 4
 
 
-def test_more_results_than_are_paged_are_said_to_be_more(secretariat_client, minutes, monkeypatch):
-    monkeypatch.setattr("search.results.MOST_RESULTS", 3)
+def test_only_the_newest_matches_of_each_kind_are_shown_saying_there_are_more(secretariat_client, minutes, monkeypatch):
+    monkeypatch.setattr("search.results.NEWEST", 2)
+    build_results(minutes["meeting"], 2)
 
     response = secretariat_client.get(URL, {"q": "slavery"})
 
-    assertContains(response, "More than 3 results")
-    assert len(found(response)) == 3
+    assertContains(response, "More than 8 results")
+    assertContains(response, "The best of the newest 2 agenda items")
+    assert len(found(response)) == 8
+    assert "IDMG 11 March 2013, item 2" not in found(response)
 
 
 @pytest.mark.parametrize("size", [1, 4])
