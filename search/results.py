@@ -10,7 +10,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import F, FloatField, Q, Value
+from django.db.models import F, FloatField, Max, Value
 from django.db.models.functions import Coalesce, TruncDate
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -28,6 +28,9 @@ KINDS = {
 }
 """What a person may ask to find, and the kinds of record each is."""
 
+FIRST_LOOK = 4_000
+"""How many of the newest records of a kind a search looks through first for the words."""
+
 NEWEST = 250
 """The matches of each kind that are ranked and shown, at most, newest first: past them, more words or a
 filter find things faster than paging would, and a common word costs no more than a rare one."""
@@ -44,40 +47,36 @@ class Source:
     date: object
     related: tuple
 
-    def of_meetings(self, meetings):
-        """The condition on this kind's records that they belong to these meetings.
-
-        Asked through the ids of the records in between (an update's action, a paragraph's agenda
-        item), not a join: a search then reads only the records that hold the words.
-        """
-        if self.meeting == "meeting":
-            return Q(meeting__in=meetings)
-        step, rest = self.meeting.split("__", 1)
-        between = self.model._meta.get_field(step).related_model
-        return Q(**{f"{step}__in": between.objects.filter(**{f"{rest}__in": meetings}).values("pk")})
-
     def found(self, hidden, text, *, group=None, year=None):
-        """The newest records of this kind that hold the text, none of the ``hidden`` meetings, as ``Found``,
-        newest first: one more than ``NEWEST``, if there are more."""
-        rows = self.model.objects.exclude(self.of_meetings(hidden))
+        """The most recently recorded records of this kind that hold the text, none of the ``hidden``
+        meetings', as ``Found``, newest first: one more than ``NEWEST``, if there are more."""
+        rows = self.model.objects.exclude(**{f"{self.meeting}__in": hidden})
         if self.model is Update:
             rows = rows.filter(withdrawn_at=None)
         rows = matching(rows, self.field, text)
         if group is not None:
-            rows = rows.filter(self.of_meetings(Meeting.objects.filter(group=group).values("pk")))
+            rows = rows.filter(**{f"{self.meeting}__group": group})
         rows = rows.annotate(found_on=self.date)
         if year is not None:
             rows = rows.filter(found_on__gte=datetime.date(year, 1, 1), found_on__lte=datetime.date(year, 12, 31))
-        newest = rows.order_by("-found_on", "-pk").values("pk")[: NEWEST + 1]
-        # Ranked once chosen, so that PostgreSQL ranks a few hundred rows, never every match.
         score = rank(text) if full_text(rows.db) else Value(0.0, output_field=FloatField())
-        chosen = (
-            self.model.objects.filter(pk__in=newest)
-            .annotate(found_on=self.date, found_rank=score)
-            .order_by("-found_on", "-pk")
-            .values_list("pk", "found_rank", "found_on")
-        )
-        return [Found(self.kind, pk, score, date) for pk, score, date in chosen]
+        newest = rows.annotate(found_rank=score).order_by("-pk").values_list("pk", "found_rank", "found_on")
+        # The newest matches are looked for among the newest records first, then among the eight times
+        # as many before them, and so on: a common word is found in the first few thousand records, a
+        # rare one in a few wider looks, each served by the search vector's index; only the rows kept are
+        # ranked.
+        top = self.model.objects.aggregate(top=Max("pk"))["top"] or 0
+        found, high, window = [], top, FIRST_LOOK
+        while True:
+            low = top - window
+            wanted = NEWEST + 1 - len(found)
+            found += [
+                Found(self.kind, pk, score, date)
+                for pk, score, date in newest.filter(pk__gt=low, pk__lte=high)[:wanted]
+            ]
+            if len(found) > NEWEST or low <= 0:
+                return found
+            high, window = low, window * 8
 
     def load(self, pks, text):
         """The records of these pks, with what is shown of each, by pk."""
@@ -182,8 +181,8 @@ class Search:
     def hidden(self):
         """The ids of the meetings whose minutes the user may not read (see ``readable_by``): a few drafts.
 
-        Read once, and left out of each kind's records by id, rather than by a join to every meeting
-        (which a search of a common word would make for each record that holds it).
+        Read once, and left out of each kind's records by these ids, which the database weighs exactly,
+        rather than by the rule's condition on every meeting.
         """
         visible = Meeting.objects.visible_to(self.user).values("pk")
         return list(Meeting.objects.exclude(pk__in=visible).values_list("pk", flat=True))

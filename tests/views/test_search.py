@@ -31,8 +31,9 @@ pytestmark = pytest.mark.django_db
 URL = reverse("search:search")
 
 # The session and the user; the years the filter offers and the groups; the meetings the user may not
-# read; the matches of each kind (four kinds); then the page's records of each kind, with their meetings.
-QUERIES = 13
+# read; for each of the four kinds, its newest id and its matches among the newest records (all of them,
+# in a test); then the page's records of each kind, with their meetings.
+QUERIES = 17
 
 
 def found(response):
