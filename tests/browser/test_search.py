@@ -55,6 +55,13 @@ def test_a_department_user_searches_from_the_header_and_follows_a_result(request
     expect(results.first.locator("mark").first).to_have_text(re.compile("Nigeria", re.I))
     page.screenshot(path=f"/tmp/search-results-{request.node.callspec.id}.png", full_page=True)
     assert_accessible(page)
+    # On a 320px screen the header's box and the results fit: the page never scrolls sideways.
+    page.set_viewport_size({"width": 320, "height": 640})
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    page.goto("/groups/")
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    page.go_back()
+    page.set_viewport_size({"width": 1280, "height": 720})
 
     # Only the minutes: agenda items and paragraphs.
     page.get_by_label("What to find").select_option("minutes")
