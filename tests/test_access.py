@@ -2,8 +2,8 @@
 
 The roles: a department user (Home Office), the secretariat of another group, the secretariat of
 the group whose minutes these are, and an administrator. Each URL of ``meetings/urls.py``,
-``actions/urls.py`` and ``minutes/urls.py`` is asked with each method it takes (and through htmx
-where htmx asks it), on draft, circulated, approved and published minutes. A refusal is the GOV.UK
+``actions/urls.py``, ``minutes/urls.py`` and ``search/urls.py`` is asked with each method it takes (and
+through htmx where htmx asks it), on draft, circulated, approved and published minutes. A refusal is the GOV.UK
 403 page, and a refused form changes nothing in the database.
 
 The public URLs (``publication/urls.py`` and the calendar subscription, whose address carries a
