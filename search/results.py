@@ -61,7 +61,7 @@ class Source:
             rows = rows.filter(found_on__gte=datetime.date(year, 1, 1), found_on__lte=datetime.date(year, 12, 31))
         score = rank(text) if full_text(rows.db) else Value(0.0, output_field=FloatField())
         newest = rows.annotate(found_rank=score).order_by("-pk").values_list("pk", "found_rank", "found_on")
-        # The newest matches are looked for among the newest records first, then among the eight times
+        # The newest matches are looked for among the newest records first, then among the sixteen times
         # as many before them, and so on: a common word is found in the first few thousand records, a
         # rare one in a few wider looks, each served by the search vector's index; only the rows kept are
         # ranked.
@@ -76,7 +76,7 @@ class Source:
             ]
             if len(found) > NEWEST or low <= 0:
                 return found
-            high, window = low, window * 8
+            high, window = low, window * 16
 
     def load(self, pks, text):
         """The records of these pks, with what is shown of each, by pk."""
