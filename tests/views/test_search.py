@@ -363,3 +363,13 @@ def test_an_update_given_today_is_dated_today(secretariat_client, minutes):
     response = secretariat_client.get(URL, {"q": "lawyers"})
 
     assertContains(response, f"{timezone.localdate():%-d %B %Y}")
+
+
+def test_a_word_only_in_old_records_is_found_by_looking_further_back(secretariat_client, minutes, monkeypatch):
+    monkeypatch.setattr("search.results.FIRST_LOOK", 2)
+    oldest = ActionFactory(agenda_item=minutes["item"], text="Forced marriage unit to report")
+    ActionFactory.create_batch(40, agenda_item=minutes["item"], text="Home Office to write")
+
+    response = secretariat_client.get(URL, {"q": "forced marriage"})
+
+    assert found(response) == [oldest.reference]
