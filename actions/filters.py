@@ -62,7 +62,7 @@ class ActionFilter(django_filters.FilterSet):
         self.queryset = self.queryset.order_by(*SORTS["reference"][1])
 
     def filter_text(self, queryset, name, value):
-        return queryset.search(value)
+        return queryset.matching(value)
 
     def filter_department(self, queryset, name, department):
         return queryset.owned_by(department)

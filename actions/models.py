@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from meetings.models import AgendaItem, Correction, Department, Meeting, MinutesStatus, readable_by
 from meetings.ordering import Positioned, PositionedQuerySet
+from meetings.search import matching
 from meetings.versioning import Versioned
 
 
@@ -178,8 +179,9 @@ class ActionQuerySet(PositionedQuerySet):
         """The matters arising as minuted: those an update was given on at the meeting."""
         return [action for action in self.arising_at(meeting, recorded_by) if action.update_here]
 
-    def search(self, text):
-        return self.filter(text__icontains=text) if text else self
+    def matching(self, text):
+        """The actions whose text holds what was typed: by full text on PostgreSQL, using its index."""
+        return matching(self, "text", text)
 
 
 class Action(Positioned, Versioned):

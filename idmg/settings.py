@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "members",
     "minutes",
     "circulation",
+    "search",
     "publication",
     "imports",
 ]

@@ -45,6 +45,7 @@ urlpatterns = [
     path("", include("actions.urls")),
     path("", include("minutes.urls")),
     path("", include("circulation.urls")),
+    path("", include("search.urls")),
     path("", include("publication.urls")),
     path("", include("imports.urls")),
 ]

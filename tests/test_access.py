@@ -2,9 +2,10 @@
 
 The roles: a department user (Home Office), the secretariat of another group, the secretariat of
 the group whose minutes these are, and an administrator. Each URL of ``meetings/urls.py``,
-``actions/urls.py``, ``minutes/urls.py`` and ``circulation/urls.py`` is asked with each method it
-takes (and through htmx where htmx asks it), on draft, circulated, approved and published minutes.
-A refusal is the GOV.UK 403 page, and a refused form changes nothing in the database.
+``actions/urls.py``, ``minutes/urls.py``, ``imports/urls.py``, ``circulation/urls.py`` and ``search/urls.py``
+is asked with each method it takes (and through htmx where htmx asks it), on draft, circulated,
+approved and published minutes. A refusal is the GOV.UK 403 page, and a refused form changes nothing
+in the database.
 
 The public URLs (``publication/urls.py`` and the calendar subscription, whose address carries a
 secret) are asked signed out and by each role: the published minutes are found, nothing else is.
@@ -44,6 +45,7 @@ from meetings.models import (
 )
 from minutes import urls as minutes_urls
 from publication import urls as publication_urls
+from search import urls as search_urls
 from tests.factories import (
     ActionFactory,
     AgendaItemFactory,
@@ -505,7 +507,19 @@ CIRCULATION_ENDPOINTS = [
     ),
 ]
 
-ENDPOINTS = [*MEETING_ENDPOINTS, *ROW_ENDPOINTS, *ACTION_ENDPOINTS, *IMPORT_ENDPOINTS, *CIRCULATION_ENDPOINTS]
+SEARCH_ENDPOINTS = [
+    Endpoint("search:search", "GET", ANYONE),
+    Endpoint("search:search", "GET", ANYONE, query={"q": "best practice", "kind": "minutes"}),
+]
+
+ENDPOINTS = [
+    *MEETING_ENDPOINTS,
+    *ROW_ENDPOINTS,
+    *ACTION_ENDPOINTS,
+    *IMPORT_ENDPOINTS,
+    *CIRCULATION_ENDPOINTS,
+    *SEARCH_ENDPOINTS,
+]
 
 PUBLIC_ENDPOINTS = [
     Endpoint("publication:group", "GET", PUBLISHED, args=lambda minutes: [minutes.group.slug]),
@@ -537,6 +551,7 @@ def test_every_url_of_the_apps_is_tried():
         *url_names(publication_urls.urlpatterns, publication_urls.app_name),
         *url_names(import_urls.urlpatterns, import_urls.app_name),
         *url_names(circulation_urls.urlpatterns, circulation_urls.app_name),
+        *url_names(search_urls.urlpatterns, search_urls.app_name),
     }
 
     assert {endpoint.name for endpoint in [*ENDPOINTS, *PUBLIC_ENDPOINTS]} == every_url
@@ -634,6 +649,29 @@ def test_a_view_rejects_the_method_it_does_not_take(secretariat_client, endpoint
 
     assert response.status_code == 405
     assert database() == before
+
+
+# What a search finds
+
+
+@pytest.mark.parametrize("status", list(MinutesStatus))
+@pytest.mark.parametrize("role", ROLES)
+def test_a_search_finds_the_minutes_actions_and_updates_only_of_those_who_may_read_them(signed_in, role, status):
+    minutes = build_minutes(status)
+    client = signed_in(role)
+
+    response = client.get(reverse("search:search"), {"q": "practice"})
+    actions = client.get(reverse("search:search"), {"q": "thematic", "kind": "actions"})
+
+    meeting = minutes.meeting.get_absolute_url()
+    paragraphs = [f"{meeting}#paragraph-{paragraph.pk}" for paragraph in minutes.paragraphs]
+    if may(READERS, role, status):
+        assert all(link in response.content.decode() for link in paragraphs)
+        assertContains(actions, "2 results")
+    else:
+        assert not any(link in response.content.decode() for link in paragraphs)
+        assertContains(response, "Nothing you can read matches")
+        assertContains(actions, "Nothing you can read matches")
 
 
 # A department user and the actions of departments

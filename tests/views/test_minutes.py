@@ -76,6 +76,7 @@ def test_it_shows_the_apologies(secretariat_client, demo):
 def test_it_numbers_items_and_paragraphs_as_the_published_minutes_do(secretariat_client, demo):
     meeting = Meeting.objects.get(date=datetime.date(2013, 3, 11))
     item = meeting.agenda_items.get(number=1)
+    paragraph = item.paragraphs.get(number="1.1")
 
     response = secretariat_client.get(minutes_url(meeting))
 
@@ -83,7 +84,7 @@ def test_it_numbers_items_and_paragraphs_as_the_published_minutes_do(secretariat
     assertContains(response, "7. Activity update</h2>")
     assertContains(
         response,
-        '<div class="app-minutes__paragraph"><span class="govuk-body">1.1</span>'
+        f'<div class="app-minutes__paragraph" id="paragraph-{paragraph.pk}"><span class="govuk-body">1.1</span>'
         '<p class="govuk-body">Mark Harper MP welcomed the IDMG Ministers.</p></div>',
         html=True,
     )
