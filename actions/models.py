@@ -135,7 +135,8 @@ class ActionQuerySet(PositionedQuerySet):
 
     def by_urgency(self):
         """Overdue first, then due soonest, then due at a next meeting not yet set, then undated."""
-        return self.order_by(F("due_on").asc(nulls_last=True), "-due_at_next_meeting", "meeting__date", "number")
+        # Ends with the key, so that the order is total and a page can be read from either end.
+        return self.order_by(F("due_on").asc(nulls_last=True), "-due_at_next_meeting", "meeting__date", "number", "pk")
 
     def outstanding(self):
         return self.filter(status__in=OUTSTANDING)
@@ -186,6 +187,11 @@ class Action(Positioned, Versioned):
     """Something a meeting asked one or more departments to do, written beside its agenda item."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="actions", editable=False)
+    meeting_date = models.DateField(
+        editable=False,
+        help_text="Its meeting's date, kept here so that an index serves the register's order; "
+        "``keep_meeting_date`` keeps it in step.",
+    )
     agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="actions")
     number = models.PositiveIntegerField(
         editable=False, help_text="Its number within the meeting, as in its reference (A4)."
@@ -202,9 +208,15 @@ class Action(Positioned, Versioned):
 
     position_scope = "agenda_item"
     objects = ActionQuerySet.as_manager()
-    history = HistoricalRecords()
+    # The meeting's date is the meeting's history, not the action's.
+    history = HistoricalRecords(excluded_fields=["meeting_date"])
 
     class Meta(Positioned.Meta):
+        indexes = [
+            # The register in reference order, a page at a time from either end:
+            # ORDER BY meeting_date, meeting_id, number LIMIT 50 (OFFSET n) reads the index, not a sort of every action.
+            models.Index(fields=["meeting_date", "meeting", "number"], name="action_register_order"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(due_date__isnull=True) | Q(due_at_next_meeting=False),
@@ -241,6 +253,7 @@ class Action(Positioned, Versioned):
         elif self.agenda_item.meeting_id != self.meeting_id:
             # clean() says so to a person; this stops code that skips it from changing the reference.
             raise ValidationError("An action stays in the meeting it was raised at")
+        self.meeting_date = self.meeting.date
         if self.number:
             return super().save(*args, **kwargs)
         with transaction.atomic():
@@ -468,6 +481,11 @@ class Action(Positioned, Versioned):
             update(current.get(department.pk) or ActionOwner(action=self, department=department))
 
 
+def keep_meeting_date(meeting):
+    """The one rule for ``Action.meeting_date``: it is its meeting's date. Called when a meeting is saved."""
+    Action.objects.filter(meeting=meeting).exclude(meeting_date=meeting.date).update(meeting_date=meeting.date)
+
+
 class ActionOwner(models.Model):
     """A department that owns an action; one owner per action may lead."""
 
@@ -498,11 +516,23 @@ class ActionSummary:
     due_by_next_meeting: int
 
     @classmethod
-    def of(cls, actions):
-        """Count a list of outstanding actions fetched with ``with_due()`` and ``with_next_meeting()``."""
-        overdue = sum(1 for action in actions if action.is_overdue)
-        due_soon = sum(1 for action in actions if action.is_due_by_next_meeting and not action.is_overdue)
-        return cls(outstanding=len(actions), overdue=overdue, due_by_next_meeting=due_soon)
+    def of(cls, actions, today):
+        """Count, in one query, outstanding actions: all of them, the overdue, and those due by the
+        group's next meeting (but not yet overdue), as of ``today``."""
+        counts = (
+            actions.outstanding()
+            .with_due(today)
+            .with_next_meeting(today)
+            .aggregate(
+                outstanding=models.Count("pk"),
+                overdue=models.Count("pk", filter=Q(is_overdue=True)),
+                due_by_next_meeting=models.Count(
+                    "pk",
+                    filter=Q(is_overdue=False) & (Q(due_at_next_meeting=True) | Q(due_on__lte=F("group_next_meeting"))),
+                ),
+            )
+        )
+        return cls(**counts)
 
 
 class Update(models.Model):

@@ -21,8 +21,9 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 # The session and the user; the count of matching actions and one page of them, with their
-# owners and updates; the groups, departments and meetings the filters offer.
-QUERIES = 9
+# owners and updates; the groups and departments the filters offer (meetings are a year typed
+# or one meeting linked to, never a list of every meeting).
+QUERIES = 8
 
 TODAY = timezone.localdate()
 
@@ -224,8 +225,9 @@ def test_it_keeps_the_chosen_filters_in_the_form(secretariat_client, register, m
     assertContains(response, 'value="source"')
     assertContains(response, 'value="open" checked')
     assertContains(
-        response, f'<option value="{meetings["IDMG 2013"].pk}" selected>IDMG 11 March 2013</option>', html=True
+        response, f'<input type="hidden" name="meeting" value="{meetings["IDMG 2013"].pk}" id="id_meeting">', html=True
     )
+    assertContains(response, "Only the actions of the meeting of 11 March 2013 (IDMG).")
 
 
 @pytest.mark.parametrize(
@@ -354,7 +356,7 @@ def test_bad_filter_values_give_a_page_with_an_error_summary(secretariat_client,
     assertContains(response, "<title>Error: Action register", count=1)
     assertContains(response, '<h2 class="govuk-error-summary__title">There is a problem</h2>', html=True)
     assertContains(response, '<a href="#id_group">Select a group from the list</a>', html=True)
-    assertContains(response, '<a href="#id_meeting">Select a meeting from the list</a>', html=True)
+    assertContains(response, '<a href="#id_meeting">That meeting is not on record</a>', html=True)
     assertContains(response, '<a href="#id_status_0">Select a status from the list</a>', html=True)
 
 
