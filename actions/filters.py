@@ -3,14 +3,13 @@ from django import forms
 from django.db.models import Case, F, When
 from django.utils import timezone
 
-from actions.models import Status
+from actions.models import REFERENCE_ORDER, Status
 from meetings.models import Department, Group, Meeting
 
 STATUS_ORDER = Case(*(When(status=status, then=index) for index, status in enumerate(Status.values)))
 
 # Reference order is the index ``action_register_order``; every order is total (it ends with a
 # unique key), so that a page can be read from either end of the list.
-REFERENCE_ORDER = ["meeting_date", "meeting_id", "number"]
 SORTS = {
     "reference": ("Reference, oldest first", REFERENCE_ORDER),
     "-reference": ("Reference, newest first", ["-meeting_date", "-meeting_id", "-number"]),

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models, transaction
-from django.db.models import Case, F, OuterRef, Q, Subquery, When
+from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -155,11 +155,34 @@ class ActionQuerySet(PositionedQuerySet):
         """Actions of the group's earlier meetings still open or in progress on this meeting's date.
 
         An action closed at this very meeting stays in its matters arising, as minuted there.
+        In reference order, which the index ``action_register_order`` serves.
         """
         return (
-            self.filter(meeting__group=meeting.group_id, meeting__date__lt=meeting.date)
+            self.filter(meeting__group=meeting.group_id, meeting_date__lt=meeting.date)
             .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=meeting.date))
-            .order_by("meeting__date", "number")
+            .order_by(*REFERENCE_ORDER)
+        )
+
+    def reviewed(self, meeting, recorded_by=None):
+        """Those an update was given on at the meeting and not withdrawn (by ``recorded_by``, if given)."""
+        return self.filter(Exists(Update.objects.given_at(meeting, recorded_by).filter(action=OuterRef("pk"))))
+
+    def before(self, action):
+        """The actions before this one in reference order."""
+        date, meeting, number = action.meeting_date, action.meeting_id, action.number
+        return self.filter(
+            Q(meeting_date__lt=date)
+            | Q(meeting_date=date, meeting_id__lt=meeting)
+            | Q(meeting_date=date, meeting_id=meeting, number__lt=number)
+        )
+
+    def arising_counts(self, meeting):
+        """How many matters arising the meeting has, and how many of them it reviewed, in one query."""
+        reviewed = Exists(Update.objects.given_at(meeting).filter(action=OuterRef("pk")))
+        return ArisingCounts(
+            **self.matters_arising(meeting).aggregate(
+                total=models.Count("pk"), reviewed=models.Count("pk", filter=Q(reviewed))
+            )
         )
 
     def arising_at(self, meeting, recorded_by=None):
@@ -167,20 +190,40 @@ class ActionQuerySet(PositionedQuerySet):
 
         With ``recorded_by``, from the updates recorded by then only (see ``with_latest_update``).
         """
-        actions = list(self.matters_arising(meeting).for_listing(today=meeting.date, recorded_by=recorded_by))
-        for action in actions:
-            # All of the meeting's group: one copy, whose secretariat is read once to sign the updates.
-            action.meeting.group = meeting.group
-            action.update_here = action.update_at(meeting)
-            action.status_then = Status(action.status_on(meeting.date))
-        return actions
+        return as_arising(
+            self.matters_arising(meeting).for_listing(today=meeting.date, recorded_by=recorded_by), meeting
+        )
 
     def reviewed_at(self, meeting, recorded_by=None):
         """The matters arising as minuted: those an update was given on at the meeting."""
-        return [action for action in self.arising_at(meeting, recorded_by) if action.update_here]
+        return self.reviewed(meeting, recorded_by).arising_at(meeting, recorded_by)
 
     def search(self, text):
         return self.filter(text__icontains=text) if text else self
+
+
+REFERENCE_ORDER = ["meeting_date", "meeting_id", "number"]
+"""Actions in reference order: by meeting date, meeting and number (the index ``action_register_order``)."""
+
+
+@dataclass(frozen=True)
+class ArisingCounts:
+    """A meeting's matters arising: how many, and how many had an update given at it."""
+
+    total: int
+    reviewed: int
+
+
+def as_arising(actions, meeting):
+    """Fetch actions of the meeting's matters arising, each with the update given there
+    (``update_here``) and its status on the day (``status_then``); fetched with ``for_listing()``."""
+    actions = list(actions)
+    for action in actions:
+        # All of the meeting's group: one copy, whose secretariat is read once to sign the updates.
+        action.meeting.group = meeting.group
+        action.update_here = action.update_at(meeting)
+        action.status_then = Status(action.status_on(meeting.date))
+    return actions
 
 
 class Action(Positioned, Versioned):
@@ -535,6 +578,13 @@ class ActionSummary:
         return cls(**counts)
 
 
+class UpdateQuerySet(models.QuerySet):
+    def given_at(self, meeting, recorded_by=None):
+        """The updates given at a meeting and not withdrawn; with ``recorded_by``, recorded by then."""
+        updates = self.filter(reported_at=meeting, withdrawn_at=None)
+        return updates if recorded_by is None else updates.filter(created_at__lte=recorded_by)
+
+
 class Update(models.Model):
     """A dated progress note on an action, with any change of status or due date it made.
 
@@ -563,6 +613,8 @@ class Update(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )
     withdrawal_reason = models.TextField(blank=True, editable=False)
+
+    objects = UpdateQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
