@@ -228,6 +228,8 @@ def meeting_pk(minutes):
 MEETING_ENDPOINTS = [
     Endpoint("meetings:groups", "GET", ANYONE),
     Endpoint("meetings:group", "GET", ANYONE, args=lambda minutes: [minutes.group.slug]),
+    Endpoint("meetings:department-suggestions", "GET", ANYONE, htmx=True, query={"q": "Home"}),
+    Endpoint("meetings:person-suggestions", "GET", ANYONE, htmx=True, query={"q": "MP"}),
     Endpoint("meetings:meeting-create", "GET", SECRETARIAT_ONLY, args=lambda minutes: [minutes.group.slug]),
     Endpoint(
         "meetings:meeting-create",

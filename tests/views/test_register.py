@@ -441,3 +441,43 @@ def test_the_secretariat_sees_its_groups_draft_actions(secretariat_client, secre
     draft.meeting.group.secretariat.add(secretariat_user)
 
     assert draft.reference in listed(secretariat_client.get("/actions/"))
+
+
+def test_the_page_links_skip_to_the_first_and_last_with_ellipses(secretariat_client):
+    item = AgendaItemFactory(meeting=MeetingFactory(group=GroupFactory(short_name="IDMG")))
+    ActionFactory.create_batch(451, agenda_item=item)
+
+    response = secretariat_client.get("/actions/", {"page": 5})
+
+    html = response.content.decode()
+    pages = re.findall(r'aria-label="Page (\d+)"', html)
+    assert pages == ["1", "4", "5", "6", "10"]
+    assert html.count("govuk-pagination__item--ellipses") == 2
+
+
+def test_the_last_page_is_read_from_the_end_in_the_same_order(secretariat_client, many_actions):
+    forwards = secretariat_client.get("/actions/", {"sort": "-reference", "page": 3})
+
+    assert listed(forwards) == [action.reference for action in reversed(many_actions[:20])]
+
+
+def test_it_filters_by_year(secretariat_client, register):
+    response = secretariat_client.get("/actions/", {"year": "2012"})
+
+    assert listed(response) == refs(register, "IDMG 2012 A1", "IDMG 2012 A2")
+
+
+@pytest.mark.parametrize("year", ["twenty", "12", "30000"])
+def test_a_bad_year_is_an_error_at_the_field(secretariat_client, register, year):
+    response = secretariat_client.get("/actions/", {"year": year})
+
+    assertContains(response, '<a href="#id_year">Enter a year, for example 2013</a>', html=True)
+
+
+def test_a_department_user_cannot_name_a_draft_meeting(department_client, register, meetings):
+    draft = MeetingFactory(group=meetings["IDMG 2013"].group, date=datetime.date(2013, 6, 3))
+
+    response = department_client.get("/actions/", {"meeting": draft.pk})
+
+    assertContains(response, "That meeting is not on record")
+    assertNotContains(response, "3 June 2013")
