@@ -39,6 +39,9 @@ MINUTES_QUERIES = 15
 # again with its owners and updates; the counts of matters arising; the group's secretariat, who
 # sign the updates.
 ROW_QUERIES = 32
+# Adding an attendee with htmx: checking, saving and answering with the register alone, without the
+# matters arising.
+ATTENDEE_ADDED_QUERIES = 33
 RECORD_PAGE = 25
 MINUTES_PAGE = 50
 
@@ -427,3 +430,20 @@ def test_the_minutes_show_only_the_reviewed_matters_arising_a_page_at_a_time(sec
     assert arising(first) == [action.reference for action in reviewed[:MINUTES_PAGE]]
     assertContains(first, "60 actions of earlier meetings were reviewed. Showing 1 to 50")
     assert arising(second) == [action.reference for action in reviewed[MINUTES_PAGE:]]
+
+
+@pytest.mark.parametrize("count", [5, 300])
+def test_adding_a_row_with_htmx_costs_the_same_whatever_the_matters_arising(
+    secretariat_client, django_assert_num_queries, htmx_headers, count
+):
+    meeting = build_arising(count)
+    added = {"attendee-department": "MOJ", "attendee-person": "Helen Grant MP", "attendee-add_departments": "on"}
+    # The first time, the person and the department are new: the second row is the one measured.
+    secretariat_client.post(f"/meetings/{meeting.pk}/attendees/add/", added, headers=htmx_headers)
+
+    with django_assert_num_queries(ATTENDEE_ADDED_QUERIES):
+        response = secretariat_client.post(f"/meetings/{meeting.pk}/attendees/add/", added, headers=htmx_headers)
+
+    assert response.status_code == 200
+    assert len(response.content) < 20_000
+    assert "Record update" not in response.content.decode()
