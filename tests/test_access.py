@@ -836,4 +836,6 @@ def test_the_open_pages_are_the_lists_and_exports():
         *REGISTER_DOWNLOADS,
         "actions:departments",
         "actions:department",
+        "meetings:department-suggestions",
+        "meetings:person-suggestions",
     }
