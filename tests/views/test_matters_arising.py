@@ -122,7 +122,7 @@ def test_recording_an_update_with_htmx_returns_the_row_alone_with_the_count_besi
     assert "Recorded at this meeting: <strong>In progress</strong>. Frontline organisations listed." in html
     assert f'data-hx-target="#arising-{action.pk}"' in html
     assert '<p class="govuk-body" id="matters-arising-count" data-hx-swap-oob="true">' in html
-    assert "updates recorded at this meeting on <strong>1</strong>." in html
+    assert "<strong>1</strong> has an update given at this meeting." in html
     assert "<html" not in html
     assert json.loads(response["HX-Trigger-After-Settle"]) == {
         "announce": {"message": "Update recorded on IDMG 2013-03 A4"}
@@ -348,7 +348,7 @@ def test_the_record_pages_query_count_does_not_grow_with_the_matters_arising(
 
     assert len(arising(response)) == min(count, RECORD_PAGE)
     assertContains(response, f"<strong>{count}</strong> actions were outstanding")
-    assertContains(response, f"updates recorded at this meeting on <strong>{count}</strong>.")
+    assertContains(response, f"<strong>{count}</strong> have updates given at this meeting.")
 
 
 def test_the_record_page_shows_the_matters_arising_a_page_at_a_time(secretariat_client):
