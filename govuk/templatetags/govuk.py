@@ -105,7 +105,7 @@ def breadcrumbs(*labels_and_urls):
     return {"crumbs": list(zip(labels_and_urls[::2], labels_and_urls[1::2], strict=True))}
 
 
-@register.inclusion_tag("includes/pagination.html")
+@register.inclusion_tag("includes/page_links.html")
 def pagination(page, query="", param="page", fragment="", label="Pages of results"):
     """GOV.UK pagination for a page of a list: ``{% pagination page query %}``.
 
