@@ -3,17 +3,19 @@ from django import forms
 from django.db.models import Case, F, When
 from django.utils import timezone
 
-from actions.models import Status
+from actions.models import REFERENCE_ORDER, Status
 from meetings.models import Department, Group, Meeting
 
 STATUS_ORDER = Case(*(When(status=status, then=index) for index, status in enumerate(Status.values)))
 
+# Reference order is the index ``action_register_order``; every order is total (it ends with a
+# unique key), so that a page can be read from either end of the list.
 SORTS = {
-    "reference": ("Reference, oldest first", ["meeting__date", "number"]),
-    "-reference": ("Reference, newest first", ["-meeting__date", "-number"]),
-    "due": ("Due date, soonest first", [F("due_on").asc(nulls_last=True), "meeting__date", "number"]),
-    "-due": ("Due date, latest first", [F("due_on").desc(nulls_last=True), "meeting__date", "number"]),
-    "status": ("Status", [STATUS_ORDER, "meeting__date", "number"]),
+    "reference": ("Reference, oldest first", REFERENCE_ORDER),
+    "-reference": ("Reference, newest first", ["-meeting_date", "-meeting_id", "-number"]),
+    "due": ("Due date, soonest first", [F("due_on").asc(nulls_last=True), *REFERENCE_ORDER]),
+    "-due": ("Due date, latest first", [F("due_on").desc(nulls_last=True), *REFERENCE_ORDER]),
+    "status": ("Status", [STATUS_ORDER, *REFERENCE_ORDER]),
 }
 
 
@@ -34,12 +36,30 @@ class ActionFilter(django_filters.FilterSet):
         empty_label="All departments",
         error_messages={"invalid_choice": "Select a department from the list"},
     )
+    year = django_filters.NumberFilter(
+        label="Year of the meeting",
+        field_name="meeting_date",
+        lookup_expr="year",
+        min_value=1900,
+        max_value=2999,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
+        error_messages={
+            "invalid": "Enter a year, for example 2013",
+            "min_value": "Enter a year, for example 2013",
+            "max_value": "Enter a year, for example 2013",
+        },
+    )
+    # A meeting's actions, linked to from its minutes: one meeting by its id, not a list of every meeting.
     meeting = django_filters.ModelChoiceFilter(
-        queryset=Meeting.objects.select_related("group").order_by("-date"),
-        empty_label="All meetings",
-        error_messages={"invalid_choice": "Select a meeting from the list"},
+        queryset=lambda request: (
+            Meeting.objects.select_related("group").visible_to(request.user) if request else Meeting.objects.all()
+        ),
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": "That meeting is not on record"},
     )
     status = django_filters.MultipleChoiceFilter(
+        # Each status is a value of the action's own column: nothing to make distinct.
+        distinct=False,
         choices=Status.choices,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": "Select a status from the list"},

@@ -4,7 +4,7 @@ from django.db import transaction
 
 from actions.models import Action, Status, Update
 from govuk.forms import CharacterLimitsMixin, GovukDateField
-from meetings.forms import NewDepartmentsMixin
+from meetings.forms import DepartmentField, NewDepartmentsMixin
 from meetings.models import Department
 from meetings.versioning import VersionedFormMixin
 
@@ -21,12 +21,11 @@ class ActionForm(CharacterLimitsMixin, NewDepartmentsMixin, VersionedFormMixin, 
     records_author = True
     department_fields = ("owners",)
 
-    owners = forms.CharField(
+    owners = DepartmentField(
         label="Owning departments",
         help_text="Separate departments with commas, lead first. For example: Home Office, UKHTC",
         max_length=500,
         error_messages={"required": "Enter at least one owning department"},
-        template_name="forms/department_field.html",
     )
     first_owner_leads = forms.BooleanField(label="The first department named leads", required=False, initial=True)
     due = forms.ChoiceField(
@@ -52,7 +51,6 @@ class ActionForm(CharacterLimitsMixin, NewDepartmentsMixin, VersionedFormMixin, 
         self.author = author
         self.instance.agenda_item = agenda_item
         self.due_before = (self.instance.due_date, self.instance.due_at_next_meeting)
-        self.fields["owners"].widget.attrs.update({"autocomplete": "off", "spellcheck": "false"})
         action = self.instance
         if action.pk:
             ownerships = list(action.ownerships.all())

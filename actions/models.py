@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models, transaction
-from django.db.models import Case, F, OuterRef, Q, Subquery, When
+from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -136,7 +136,8 @@ class ActionQuerySet(PositionedQuerySet):
 
     def by_urgency(self):
         """Overdue first, then due soonest, then due at a next meeting not yet set, then undated."""
-        return self.order_by(F("due_on").asc(nulls_last=True), "-due_at_next_meeting", "meeting__date", "number")
+        # Ends with the key, so that the order is total and a page can be read from either end.
+        return self.order_by(F("due_on").asc(nulls_last=True), "-due_at_next_meeting", "meeting__date", "number", "pk")
 
     def outstanding(self):
         return self.filter(status__in=OUTSTANDING)
@@ -155,11 +156,34 @@ class ActionQuerySet(PositionedQuerySet):
         """Actions of the group's earlier meetings still open or in progress on this meeting's date.
 
         An action closed at this very meeting stays in its matters arising, as minuted there.
+        In reference order, which the index ``action_register_order`` serves.
         """
         return (
-            self.filter(meeting__group=meeting.group_id, meeting__date__lt=meeting.date)
+            self.filter(meeting__group=meeting.group_id, meeting_date__lt=meeting.date)
             .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=meeting.date))
-            .order_by("meeting__date", "number")
+            .order_by(*REFERENCE_ORDER)
+        )
+
+    def reviewed(self, meeting, recorded_by=None):
+        """Those an update was given on at the meeting and not withdrawn (by ``recorded_by``, if given)."""
+        return self.filter(Exists(Update.objects.given_at(meeting, recorded_by).filter(action=OuterRef("pk"))))
+
+    def before(self, action):
+        """The actions before this one in reference order."""
+        date, meeting, number = action.meeting_date, action.meeting_id, action.number
+        return self.filter(
+            Q(meeting_date__lt=date)
+            | Q(meeting_date=date, meeting_id__lt=meeting)
+            | Q(meeting_date=date, meeting_id=meeting, number__lt=number)
+        )
+
+    def arising_counts(self, meeting):
+        """How many matters arising the meeting has, and how many of them it reviewed, in one query."""
+        reviewed = Exists(Update.objects.given_at(meeting).filter(action=OuterRef("pk")))
+        return ArisingCounts(
+            **self.matters_arising(meeting).aggregate(
+                total=models.Count("pk"), reviewed=models.Count("pk", filter=Q(reviewed))
+            )
         )
 
     def arising_at(self, meeting, recorded_by=None):
@@ -167,27 +191,52 @@ class ActionQuerySet(PositionedQuerySet):
 
         With ``recorded_by``, from the updates recorded by then only (see ``with_latest_update``).
         """
-        actions = list(self.matters_arising(meeting).for_listing(today=meeting.date, recorded_by=recorded_by))
-        for action in actions:
-            # All of the meeting's group: one copy, whose secretariat is read once to sign the updates.
-            action.meeting.group = meeting.group
-            action.update_here = action.update_at(meeting)
-            action.status_then = Status(action.status_on(meeting.date))
-        return actions
+        return as_arising(
+            self.matters_arising(meeting).for_listing(today=meeting.date, recorded_by=recorded_by), meeting
+        )
 
     def reviewed_at(self, meeting, recorded_by=None):
         """The matters arising as minuted: those an update was given on at the meeting."""
-        return [action for action in self.arising_at(meeting, recorded_by) if action.update_here]
+        return self.reviewed(meeting, recorded_by).arising_at(meeting, recorded_by)
 
     def matching(self, text):
         """The actions whose text holds what was typed: by full text on PostgreSQL, using its index."""
         return matching(self, "text", text)
 
 
+REFERENCE_ORDER = ["meeting_date", "meeting_id", "number"]
+"""Actions in reference order: by meeting date, meeting and number (the index ``action_register_order``)."""
+
+
+@dataclass(frozen=True)
+class ArisingCounts:
+    """A meeting's matters arising: how many, and how many had an update given at it."""
+
+    total: int
+    reviewed: int
+
+
+def as_arising(actions, meeting):
+    """Fetch actions of the meeting's matters arising, each with the update given there
+    (``update_here``) and its status on the day (``status_then``); fetched with ``for_listing()``."""
+    actions = list(actions)
+    for action in actions:
+        # All of the meeting's group: one copy, whose secretariat is read once to sign the updates.
+        action.meeting.group = meeting.group
+        action.update_here = action.update_at(meeting)
+        action.status_then = Status(action.status_on(meeting.date))
+    return actions
+
+
 class Action(Positioned, Versioned):
     """Something a meeting asked one or more departments to do, written beside its agenda item."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="actions", editable=False)
+    meeting_date = models.DateField(
+        editable=False,
+        help_text="Its meeting's date, kept here so that an index serves the register's order; "
+        "``keep_meeting_date`` keeps it in step.",
+    )
     agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="actions")
     number = models.PositiveIntegerField(
         editable=False, help_text="Its number within the meeting, as in its reference (A4)."
@@ -204,9 +253,15 @@ class Action(Positioned, Versioned):
 
     position_scope = "agenda_item"
     objects = ActionQuerySet.as_manager()
-    history = HistoricalRecords()
+    # The meeting's date is the meeting's history, not the action's.
+    history = HistoricalRecords(excluded_fields=["meeting_date"])
 
     class Meta(Positioned.Meta):
+        indexes = [
+            # The register in reference order, a page at a time from either end:
+            # ORDER BY meeting_date, meeting_id, number LIMIT 50 (OFFSET n) reads the index, not a sort of every action.
+            models.Index(fields=["meeting_date", "meeting", "number"], name="action_register_order"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(due_date__isnull=True) | Q(due_at_next_meeting=False),
@@ -243,6 +298,7 @@ class Action(Positioned, Versioned):
         elif self.agenda_item.meeting_id != self.meeting_id:
             # clean() says so to a person; this stops code that skips it from changing the reference.
             raise ValidationError("An action stays in the meeting it was raised at")
+        self.meeting_date = self.meeting.date
         if self.number:
             return super().save(*args, **kwargs)
         with transaction.atomic():
@@ -470,6 +526,11 @@ class Action(Positioned, Versioned):
             update(current.get(department.pk) or ActionOwner(action=self, department=department))
 
 
+def keep_meeting_date(meeting):
+    """The one rule for ``Action.meeting_date``: it is its meeting's date. Called when a meeting is saved."""
+    Action.objects.filter(meeting=meeting).exclude(meeting_date=meeting.date).update(meeting_date=meeting.date)
+
+
 class ActionOwner(models.Model):
     """A department that owns an action; one owner per action may lead."""
 
@@ -500,11 +561,30 @@ class ActionSummary:
     due_by_next_meeting: int
 
     @classmethod
-    def of(cls, actions):
-        """Count a list of outstanding actions fetched with ``with_due()`` and ``with_next_meeting()``."""
-        overdue = sum(1 for action in actions if action.is_overdue)
-        due_soon = sum(1 for action in actions if action.is_due_by_next_meeting and not action.is_overdue)
-        return cls(outstanding=len(actions), overdue=overdue, due_by_next_meeting=due_soon)
+    def of(cls, actions, today):
+        """Count, in one query, outstanding actions: all of them, the overdue, and those due by the
+        group's next meeting (but not yet overdue), as of ``today``."""
+        counts = (
+            actions.outstanding()
+            .with_due(today)
+            .with_next_meeting(today)
+            .aggregate(
+                outstanding=models.Count("pk"),
+                overdue=models.Count("pk", filter=Q(is_overdue=True)),
+                due_by_next_meeting=models.Count(
+                    "pk",
+                    filter=Q(is_overdue=False) & (Q(due_at_next_meeting=True) | Q(due_on__lte=F("group_next_meeting"))),
+                ),
+            )
+        )
+        return cls(**counts)
+
+
+class UpdateQuerySet(models.QuerySet):
+    def given_at(self, meeting, recorded_by=None):
+        """The updates given at a meeting and not withdrawn; with ``recorded_by``, recorded by then."""
+        updates = self.filter(reported_at=meeting, withdrawn_at=None)
+        return updates if recorded_by is None else updates.filter(created_at__lte=recorded_by)
 
 
 class Update(models.Model):
@@ -535,6 +615,8 @@ class Update(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )
     withdrawal_reason = models.TextField(blank=True, editable=False)
+
+    objects = UpdateQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -2,7 +2,6 @@ import tempfile
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,6 +13,7 @@ from actions.filters import ActionFilter
 from actions.forms import UpdateForm, WithdrawUpdateForm
 from actions.history import action_changes
 from actions.models import Action, ActionSummary, Status
+from govuk.pagination import BothEndsPaginator
 from meetings.models import Department
 
 PAGE_SIZE = 50
@@ -23,14 +23,24 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 @require_GET
 def register(request):
-    actions = ActionFilter(request.GET or None, queryset=Action.objects.visible_to(request.user).for_listing())
-    page = Paginator(actions.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    actions = ActionFilter(
+        request.GET or None, queryset=Action.objects.visible_to(request.user).for_listing(), request=request
+    )
+    page = BothEndsPaginator(actions.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    without_meeting = query.copy()
+    without_meeting.pop("meeting", None)
     return render(
         request,
         "actions/register.html",
-        {"filter": actions, "page": page, "query": query.urlencode(), "nav": "actions"},
+        {
+            "filter": actions,
+            "page": page,
+            "query": query.urlencode(),
+            "without_meeting": without_meeting.urlencode(),
+            "nav": "actions",
+        },
     )
 
 
@@ -154,7 +164,11 @@ def department(request, pk):
     department = get_object_or_404(Department.objects.select_related("successor"), pk=pk)
     today = timezone.localdate()
     owned = Action.objects.visible_to(request.user).owned_by(department)
-    outstanding = list(owned.outstanding().for_listing().with_next_meeting(today).by_urgency())
+    summary = ActionSummary.of(owned, today)
+    outstanding = owned.outstanding().for_listing(today).with_next_meeting(today).by_urgency()
+    paginator = BothEndsPaginator(outstanding, PAGE_SIZE)
+    paginator.count = summary.outstanding  # counted with the summary: no second count
+    page = paginator.get_page(request.GET.get("page"))
     completed = owned.closed().for_listing().order_by("-closed_on", "-pk")[:10]
     return render(
         request,
@@ -162,8 +176,8 @@ def department(request, pk):
         {
             "department": department,
             "current": department.current(),
-            "outstanding": outstanding,
-            "summary": ActionSummary.of(outstanding),
+            "page": page,
+            "summary": summary,
             "completed": completed,
             "nav": "departments",
         },

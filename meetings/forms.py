@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 
 from govuk.forms import CharacterLimitsMixin, GovukDateField, GovukTimeField
 from meetings.models import AgendaItem, Apology, Attendee, Department, Meeting, Paragraph, Person
+from meetings.suggestions import offer_suggestions
 from meetings.versioning import VersionedFormMixin
 
 
@@ -54,7 +55,9 @@ class MeetingForm(CharacterLimitsMixin, VersionedFormMixin, forms.ModelForm):
 
 
 class DepartmentField(forms.CharField):
-    """A department picked from the list or typed new; the form resolves it on save."""
+    """A department picked from the suggestions or typed new; the form resolves it on save."""
+
+    suggestions = "meetings:department-suggestions"
 
     def __init__(self, **kwargs):
         kwargs.setdefault("label", "Department")
@@ -85,6 +88,7 @@ class NewDepartmentsMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["add_departments"] = forms.BooleanField(required=False, widget=UnconfirmedInput)
+        offer_suggestions(self)
 
     def clean(self):
         cleaned = super().clean()
@@ -123,6 +127,8 @@ class NewDepartmentsMixin:
 
 
 class PersonField(forms.CharField):
+    suggestions = "meetings:person-suggestions"
+
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", 200)
         super().__init__(**kwargs)

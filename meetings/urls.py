@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings import calendar_views, views
+from meetings import calendar_views, suggestions, views
 
 app_name = "meetings"
 
@@ -13,4 +13,6 @@ urlpatterns = [
     path("meetings/<int:pk>/calendar.ics", calendar_views.meeting_calendar, name="meeting-calendar"),
     path("meetings/<int:pk>/next-meeting.ics", calendar_views.next_meeting_calendar, name="next-meeting-calendar"),
     path("groups/<slug:slug>/calendar/<str:token>.ics", calendar_views.group_calendar, name="group-calendar"),
+    path("suggestions/departments/", suggestions.departments, name="department-suggestions"),
+    path("suggestions/people/", suggestions.people, name="person-suggestions"),
 ]

@@ -3,6 +3,7 @@ import copy
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from meetings import calendar
@@ -28,18 +29,33 @@ def groups(request):
     return render(request, "meetings/groups.html", {"groups": Group.objects.all(), "nav": "meetings"})
 
 
+UPCOMING = 10
+"""The next meetings the group's page lists; those after them are on the calendar subscription."""
+
+
 @require_GET
 def group(request, slug):
+    """The group's next meetings, and its past meetings a year at a time, the latest year first."""
     group = get_object_or_404(Group, slug=slug)
     meetings = group.meetings.visible_to(request.user)
+    today = timezone.localdate()
+    years = [day.year for day in meetings.past(today).dates("date", "year", order="DESC")]
+    asked = request.GET.get("year", "")
+    year = int(asked) if asked.isdigit() and int(asked) in years else years[0] if years else None
+    past = meetings.past(today).filter(date__year=year) if year else meetings.none()
+    upcoming = list(meetings.upcoming(today)[: UPCOMING + 1])
     webcal, web = calendar.subscription_address(group)
     return render(
         request,
         "meetings/group.html",
         {
             "group": group,
-            "upcoming": meetings.upcoming(),
-            "past": meetings.past(),
+            "upcoming": upcoming[:UPCOMING],
+            "more_upcoming": len(upcoming) > UPCOMING,
+            "past": past,
+            "year": year,
+            "years": years,
+            "past_caption": f"Past meetings in {year}",
             "is_secretariat": group.is_served_by(request.user),
             "calendar_webcal": webcal,
             "calendar_web": web,

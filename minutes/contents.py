@@ -2,7 +2,8 @@
 
 from django.db import models
 
-from actions.models import Action
+from actions.models import Action, as_arising
+from govuk.pagination import BothEndsPaginator
 from meetings.models import AgendaItem, Apology, Attendee, Meeting
 
 
@@ -27,3 +28,17 @@ def with_minutes(meetings=None):
             ),
         ),
     )
+
+
+MINUTED_ARISING_PAGE = 50
+"""Matters arising shown a page at a time on the minutes page; the documents hold them all."""
+
+
+def reviewed_page(meeting, number):
+    """A page of the matters arising as minuted (those reviewed at the meeting), in reference order."""
+    reviewed = Action.objects.matters_arising(meeting).reviewed(meeting)
+    paginator = BothEndsPaginator(reviewed.for_listing(today=meeting.date), MINUTED_ARISING_PAGE)
+    paginator.count = Action.objects.arising_counts(meeting).reviewed
+    page = paginator.get_page(number)
+    page.object_list = as_arising(page.object_list, meeting)
+    return page

@@ -8,11 +8,13 @@ from django.shortcuts import render
 from django_htmx.http import trigger_client_event
 
 from actions.forms import ActionForm, UpdateForm
-from actions.models import Action
+from actions.models import Action, as_arising
+from govuk.pagination import BothEndsPaginator
 from meetings.forms import AgendaItemForm, ApologyForm, AttendeeForm, ParagraphForm
-from meetings.models import Department, Person
 
 TEMPLATE = "minutes/record.html"
+ARISING_PAGE = 25
+"""Matters arising shown a page at a time, each with its form."""
 
 
 class Section:
@@ -37,8 +39,12 @@ class Section:
         return None
 
 
-def build_context(meeting, user, *, form=None, editing=None, focus=None):
-    """The page's context: a blank form in every slot but the one ``form`` fills."""
+def build_context(meeting, user, *, form=None, editing=None, focus=None, arising_page=None):
+    """The page's context: a blank form in every slot but the one ``form`` fills.
+
+    The matters arising, a page at a time, only with ``arising_page`` (a page number, which may be
+    a bad one): a section of the page that does not show them does not fetch them.
+    """
     forms = {}
 
     def slot(form_class, prefix, **kwargs):
@@ -61,20 +67,39 @@ def build_context(meeting, user, *, form=None, editing=None, focus=None):
             autofocus(add_form, first_empty=True)
     if editing is not None and not form.errors:
         autofocus(form)
-    matters_arising = Action.objects.arising_at(meeting)
-    for action in matters_arising:
-        action.update_form = slot(UpdateForm, f"arising-{action.pk}", action=action, meeting=meeting)
-    return {
+    context = {
         "meeting": meeting,
-        "matters_arising": matters_arising,
         "forms": forms,
         "editing": editing,
         "edit_form": form if editing is not None else None,
         "invalid_form": form if form is not None and form.is_bound and form.errors else None,
         "focus": focus,
-        "departments": Department.objects.known_to(user).only("short_name", "name"),
-        "people": Person.objects.known_to(user).only("name"),
     }
+    if arising_page is not None:
+        context.update(matters_arising_context(meeting, arising_page, slot))
+    return context
+
+
+def matters_arising_context(meeting, number, slot=None):
+    """One page of the meeting's matters arising, each with its update form, and their counts."""
+    counts = Action.objects.arising_counts(meeting)
+    paginator = BothEndsPaginator(Action.objects.matters_arising(meeting).for_listing(today=meeting.date), ARISING_PAGE)
+    paginator.count = counts.total  # counted with the reviewed ones: no second count
+    page = paginator.get_page(number)
+    page.object_list = as_arising(page.object_list, meeting)
+    for action in page.object_list:
+        prefix = f"arising-{action.pk}"
+        action.update_form = (
+            slot(UpdateForm, prefix, action=action, meeting=meeting)
+            if slot
+            else UpdateForm(prefix=prefix, action=action, meeting=meeting)
+        )
+    return {"matters_arising": page.object_list, "arising_page": page, "arising_counts": counts}
+
+
+def arising_page_of(meeting, action):
+    """The number of the page of matters arising that shows the action."""
+    return Action.objects.matters_arising(meeting).before(action).count() // ARISING_PAGE + 1
 
 
 def autofocus(form, first_empty=False):
@@ -92,9 +117,15 @@ def announced(response, message):
     return trigger_client_event(response, "announce", {"message": message}, after="settle")
 
 
-def render_recording_page(request, meeting, *, section=None, status=200, **kwargs):
-    """The whole recording page, or for htmx only the section that changed."""
-    context = build_context(meeting, request.user, **kwargs)
+def render_recording_page(request, meeting, *, section=None, status=200, arising_page=None, **kwargs):
+    """The whole recording page, or for htmx only the section that changed.
+
+    The page of matters arising shown is ``arising_page`` or the one the address asks for.
+    """
+    shows_arising = not (request.htmx and section is not None) or section.partial == "matters-arising"
+    if shows_arising and arising_page is None:
+        arising_page = request.GET.get("arising") or 1
+    context = build_context(meeting, request.user, arising_page=arising_page if shows_arising else None, **kwargs)
     template = TEMPLATE
     if request.htmx and section is not None:
         template = f"{TEMPLATE}#{section.partial}"

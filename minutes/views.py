@@ -7,24 +7,26 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from actions.forms import UpdateForm
-from actions.models import Action
+from actions.models import Action, as_arising
 from meetings.access import readable_meeting, secretariat_meeting
 from meetings.forms import MinutesStatusForm
-from minutes.contents import with_minutes
+from minutes.contents import reviewed_page, with_minutes
 from minutes.history import meeting_changes
-from minutes.recording import Section, announced, render_recording_page
+from minutes.recording import Section, announced, arising_page_of, render_recording_page
 
 
 @require_GET
 def minutes(request, pk):
     meeting = readable_meeting(request, pk, with_minutes())
     is_secretariat = meeting.group.is_served_by(request.user)
+    arising = reviewed_page(meeting, request.GET.get("arising"))
     return render(
         request,
         "minutes/minutes.html",
         {
             "meeting": meeting,
-            "matters_arising": Action.objects.reviewed_at(meeting),
+            "matters_arising": arising.object_list,
+            "arising_page": arising,
             "is_secretariat": is_secretariat,
             "status_form": MinutesStatusForm(meeting=meeting) if is_secretariat else None,
             "nav": "meetings",
@@ -48,17 +50,31 @@ def history(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def matters_arising_update(request, meeting_pk, pk):
-    meeting = secretariat_meeting(request, meeting_pk, unlocked=True, meetings=with_minutes())
-    action = get_object_or_404(Action.objects.matters_arising(meeting).for_listing(), pk=pk)
+    """Record the update given at the meeting on one of its matters arising.
+
+    With htmx only that action's row comes back, with the count of those reviewed beside it;
+    without JavaScript, the recording page at the page of matters arising that shows the action.
+    """
+    meeting = secretariat_meeting(request, meeting_pk, unlocked=True)
+    action = get_object_or_404(Action.objects.matters_arising(meeting).for_listing(today=meeting.date), pk=pk)
+    page = arising_page_of(meeting, action)
+    back = f"{meeting.get_record_url()}{f'?arising={page}' if page > 1 else ''}#arising-{action.pk}"
     if request.method == "GET":
         # The address a refused update was shown at, opened again: the form is on the recording page.
-        return HttpResponseRedirect(f"{meeting.get_record_url()}#arising-{action.pk}")
+        return HttpResponseRedirect(back)
     form = UpdateForm(request.POST, action=action, meeting=meeting, prefix=f"arising-{action.pk}")
-    if not (form.is_valid() and form.save_unless_conflict(author=request.user)):
-        return render_recording_page(request, meeting, section=Section("matters-arising"), form=form)
+    saved = form.is_valid() and form.save_unless_conflict(author=request.user)
     if request.htmx:
+        if saved:
+            action = Action.objects.for_listing(today=meeting.date).get(pk=pk)
+            form = UpdateForm(prefix=form.prefix, action=action, meeting=meeting)
+        [action] = as_arising([action], meeting)
+        action.update_form = form
+        context = {"meeting": meeting, "action": action, "arising_counts": Action.objects.arising_counts(meeting)}
+        response = render(request, "minutes/record.html#arising-update", {**context, "oob": True})
+        return announced(response, f"Update recorded on {action.reference}") if saved else response
+    if not saved:
         meeting = get_object_or_404(with_minutes(), pk=meeting_pk)
-        response = render_recording_page(request, meeting, section=Section("matters-arising"))
-        return announced(response, f"Update recorded on {action.reference}")
+        return render_recording_page(request, meeting, form=form, arising_page=page)
     messages.success(request, f"Update recorded on {action.reference}")
-    return HttpResponseRedirect(f"{meeting.get_record_url()}#arising-{action.pk}")
+    return HttpResponseRedirect(back)

@@ -254,6 +254,8 @@ def meeting_pk(minutes):
 MEETING_ENDPOINTS = [
     Endpoint("meetings:groups", "GET", ANYONE),
     Endpoint("meetings:group", "GET", ANYONE, args=lambda minutes: [minutes.group.slug]),
+    Endpoint("meetings:department-suggestions", "GET", ANYONE, htmx=True, query={"q": "Home"}),
+    Endpoint("meetings:person-suggestions", "GET", ANYONE, htmx=True, query={"q": "MP"}),
     Endpoint("meetings:meeting-create", "GET", SECRETARIAT_ONLY, args=lambda minutes: [minutes.group.slug]),
     Endpoint(
         "meetings:meeting-create",
@@ -974,4 +976,6 @@ def test_the_open_pages_are_the_lists_and_exports():
         *REGISTER_DOWNLOADS,
         "actions:departments",
         "actions:department",
+        "meetings:department-suggestions",
+        "meetings:person-suggestions",
     }

@@ -151,9 +151,17 @@ def test_the_recording_page_escapes_every_field(secretariat_client, tainted, pay
     assert_escaped(
         response,
         payload,
-        ["group", "short", "dept", "dept name", "person", "deputy", "apology", "place", "next place", "title"]
+        ["group", "short", "dept", "person", "deputy", "apology", "place", "next place", "title"]
         + ["paragraph", "action"],
     )
+
+
+def test_the_suggestions_escape_the_names_they_offer(secretariat_client, tainted, payload):
+    departments = secretariat_client.get("/suggestions/departments/", {"q": payload("dept")})
+    people = secretariat_client.get("/suggestions/people/", {"q": payload("person")})
+
+    assert_escaped(departments, payload, ["dept", "dept name"])
+    assert_escaped(people, payload, ["person"])
 
 
 def test_the_change_forms_escape_what_they_show(secretariat_client, tainted, payload):

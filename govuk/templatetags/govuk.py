@@ -3,6 +3,7 @@
 from django import forms, template
 
 from govuk.forms import GovukDateInput
+from govuk.pagination import page_links
 
 register = template.Library()
 
@@ -102,3 +103,21 @@ def govuk_time(value):
 def breadcrumbs(*labels_and_urls):
     """GOV.UK breadcrumbs: ``{% breadcrumbs "Groups" groups_url group.short_name group_url %}``."""
     return {"crumbs": list(zip(labels_and_urls[::2], labels_and_urls[1::2], strict=True))}
+
+
+@register.inclusion_tag("includes/page_links.html")
+def pagination(page, query="", param="page", fragment="", label="Pages of results"):
+    """GOV.UK pagination for a page of a list: ``{% pagination page query %}``.
+
+    ``query`` is the rest of the address's query string (the filters), ``param`` the name of the
+    page number in it, and ``fragment`` the part of the page each link goes to.
+    """
+    prefix = f"?{query}&{param}=" if query else f"?{param}="
+    suffix = f"#{fragment}" if fragment else ""
+    return {
+        "page": page,
+        "links": [(number, number and f"{prefix}{number}{suffix}") for number in page_links(page)],
+        "previous": page.has_previous() and f"{prefix}{page.previous_page_number()}{suffix}",
+        "next": page.has_next() and f"{prefix}{page.next_page_number()}{suffix}",
+        "label": label,
+    }

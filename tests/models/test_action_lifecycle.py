@@ -541,7 +541,7 @@ def test_by_urgency_keeps_actions_due_on_the_same_day_in_reference_order(group):
 
 
 def summary_of(today):
-    return ActionSummary.of(list(Action.objects.outstanding().with_due(today).with_next_meeting(today)))
+    return ActionSummary.of(Action.objects.all(), today)
 
 
 def test_the_summary_counts_outstanding_overdue_and_due_by_the_next_meeting(group):
@@ -577,8 +577,19 @@ def test_with_no_next_meeting_on_record_only_actions_due_at_it_count_as_due_by_i
     assert summary_of(today) == ActionSummary(outstanding=2, overdue=0, due_by_next_meeting=1)
 
 
-def test_the_summary_of_no_actions_is_all_zero():
-    assert ActionSummary.of([]) == ActionSummary(0, 0, 0)
+def test_the_summary_of_no_actions_is_all_zero(db):
+    assert ActionSummary.of(Action.objects.all(), datetime.date(2013, 6, 1)) == ActionSummary(0, 0, 0)
+
+
+def test_the_summary_is_counted_in_one_query(group, django_assert_num_queries):
+    meeting = MeetingFactory(group=group, date=MARCH_2013)
+    for _ in range(5):
+        action_at(meeting, due_at_next_meeting=True)
+
+    with django_assert_num_queries(1):
+        summary = summary_of(datetime.date(2013, 6, 1))
+
+    assert summary.outstanding == 5
 
 
 # Updates typed up late

@@ -20,9 +20,10 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 # The session and the user; the department; the departments it succeeded, a generation at a
-# time (two here: its predecessor, then none); its outstanding actions with their owners and
-# updates; its recently completed actions with their owners and updates.
-QUERIES = 11
+# time (two here: its predecessor, then none); the counts, in one query;
+# a page of its outstanding actions with their owners and updates; its recently completed actions
+# with their owners and updates.
+QUERIES = 12
 
 TODAY = timezone.localdate()
 
@@ -259,6 +260,47 @@ def test_its_query_count_does_not_grow_with_the_actions(
         response = secretariat_client.get(department_url(home_office))
 
     assert count_of(response, "outstanding") == count
+
+
+@pytest.fixture
+def many_outstanding(home_office, meeting):
+    """120 outstanding actions of the Home Office, due a day apart, most urgent first."""
+    item = AgendaItemFactory(meeting=meeting)
+    actions = []
+    for number in range(120):
+        action = ActionFactory(agenda_item=item, due_date=days(number - 10))
+        ActionOwnerFactory(action=action, department=home_office, is_lead=True)
+        actions.append(action)
+    return actions
+
+
+def test_it_lists_fifty_outstanding_actions_a_page(secretariat_client, home_office, many_outstanding):
+    response = secretariat_client.get(department_url(home_office))
+
+    assert references(response) == [action.reference for action in many_outstanding[:50]]
+    assertContains(response, "Showing 1 to 50 of 120 outstanding actions.")
+    assertContains(response, 'href="?page=2" rel="next"')
+    assert count_of(response, "outstanding") == 120
+    assert count_of(response, "overdue") == 10
+
+
+@pytest.mark.parametrize(("page", "first", "last"), [(2, 50, 100), (3, 100, 120)])
+def test_its_later_pages_carry_on_where_the_last_left_off(
+    secretariat_client, home_office, many_outstanding, page, first, last
+):
+    response = secretariat_client.get(department_url(home_office), {"page": page})
+
+    assert references(response) == [action.reference for action in many_outstanding[first:last]]
+    assert count_of(response, "outstanding") == 120
+
+
+@pytest.mark.parametrize("page", [1, 3])
+def test_any_page_costs_the_same_queries(
+    secretariat_client, django_assert_num_queries, home_office, many_outstanding, page
+):
+    # No predecessor (one query less) and nothing completed (two less).
+    with django_assert_num_queries(QUERIES - 3):
+        secretariat_client.get(department_url(home_office), {"page": page})
 
 
 def test_it_404s_for_an_unknown_department(secretariat_client):

@@ -63,6 +63,68 @@ def test_it_leaves_out_other_groups_meetings(secretariat_client, group):
     assertNotContains(response, "11 March 2013")
 
 
+# The session and the user; the group; the years of its past meetings; that year's meetings; the
+# next meetings; the groups the user serves.
+QUERIES = 7
+
+
+def test_it_lists_the_past_meetings_of_the_latest_year_and_links_the_other_years(secretariat_client, group):
+    for year in (2012, 2013):
+        MeetingFactory(group=group, date=datetime.date(year, 3, 11))
+
+    response = secretariat_client.get("/groups/idmg/")
+
+    assertContains(response, "Past meetings in 2013")
+    assertContains(response, "11 March 2013")
+    assertNotContains(response, "11 March 2012")
+    assertContains(response, '<a class="govuk-link" href="?year=2012">2012</a>', html=True)
+
+
+def test_it_lists_the_past_meetings_of_the_year_asked_for(secretariat_client, group):
+    for year in (2012, 2013):
+        MeetingFactory(group=group, date=datetime.date(year, 3, 11))
+
+    response = secretariat_client.get("/groups/idmg/", {"year": "2012"})
+
+    assertContains(response, "11 March 2012")
+    assertNotContains(response, "11 March 2013")
+
+
+@pytest.mark.parametrize("year", ["1999", "abc", "-1", "2013.5"])
+def test_a_year_without_meetings_shows_the_latest_year(secretariat_client, group, year):
+    MeetingFactory(group=group, date=datetime.date(2013, 3, 11))
+
+    response = secretariat_client.get("/groups/idmg/", {"year": year})
+
+    assertContains(response, "11 March 2013")
+
+
+def test_it_lists_only_the_next_ten_meetings(secretariat_client, group):
+    today = timezone.localdate()
+    for days in range(12):
+        MeetingFactory(group=group, date=today + datetime.timedelta(days=days + 1))
+
+    response = secretariat_client.get("/groups/idmg/")
+
+    assertContains(response, "These are the next 10 meetings.")
+    assertNotContains(response, f"{today + datetime.timedelta(days=11):%-d %B %Y}")
+
+
+@pytest.mark.parametrize("count", [2, 60])
+def test_its_query_count_and_rows_do_not_grow_with_the_meetings(
+    secretariat_client, django_assert_num_queries, group, count
+):
+    today = timezone.localdate()
+    for number in range(count):
+        MeetingFactory(group=group, date=today - datetime.timedelta(days=30 * number + 1))
+        MeetingFactory(group=group, date=today + datetime.timedelta(days=number + 1))
+
+    with django_assert_num_queries(QUERIES):
+        response = secretariat_client.get("/groups/idmg/")
+
+    assert response.content.decode().count('<tr class="govuk-table__row">') <= 2 + 10 + 13
+
+
 def test_it_404s_for_an_unknown_group(secretariat_client):
     assert secretariat_client.get("/groups/nobody/").status_code == 404
 

@@ -26,13 +26,24 @@ pytestmark = pytest.mark.django_db
 
 # The session and the user; the meeting with its group, loaded once; the groups the user serves;
 # its corrections, attendees, apologies, agenda items, paragraphs, actions and their owners; the
-# next item number; the matters arising with their owners and updates; the departments and people
-# the forms suggest; the group's secretariat, who sign their updates as such.
-RECORD_QUERIES = 18
+# next item number; the counts of matters arising; a page of them with their owners and updates;
+# the group's secretariat, who sign their updates as such.
+RECORD_QUERIES = 17
 # The session and the user; the meeting with its group, corrections, attendees, apologies, agenda
-# items, paragraphs, actions and their owners; whether the user serves its group; the matters
-# arising with their owners and updates.
-MINUTES_QUERIES = 14
+# items, paragraphs, actions and their owners; whether the user serves its group; the counts of
+# matters arising; a page of those reviewed, with their owners and updates.
+MINUTES_QUERIES = 15
+# The session and the user; the meeting with its group; the groups the user serves; the action
+# with its owners and updates, to check the update; the actions before it (for the page to go back
+# to); saving the update and the action, with their checks, savepoints and history (19); the action
+# again with its owners and updates; the counts of matters arising; the group's secretariat, who
+# sign the updates.
+ROW_QUERIES = 32
+# Adding an attendee with htmx: checking, saving and answering with the register alone, without the
+# matters arising.
+ATTENDEE_ADDED_QUERIES = 33
+RECORD_PAGE = 25
+MINUTES_PAGE = 50
 
 JUNE_2013 = datetime.date(2013, 6, 10)
 
@@ -94,8 +105,8 @@ def test_each_action_arising_has_its_own_form(secretariat_client, meeting):
     assertContains(response, f'name="arising-{action.pk}-text"')
 
 
-def test_recording_an_update_with_htmx_returns_the_section_alone(
-    secretariat_client, meeting, htmx_headers, assert_section_alone
+def test_recording_an_update_with_htmx_returns_the_row_alone_with_the_count_beside_it(
+    secretariat_client, meeting, htmx_headers
 ):
     action = demo_action(4)
 
@@ -105,9 +116,14 @@ def test_recording_an_update_with_htmx_returns_the_section_alone(
         headers=htmx_headers,
     )
 
-    html = assert_section_alone(response, "matters-arising")
+    html = response.content.decode()
+    assert html.strip().startswith(f'<div class="app-record-item" id="arising-{action.pk}">')
+    assert html.count('class="app-record-item"') == 1
     assert "Recorded at this meeting: <strong>In progress</strong>. Frontline organisations listed." in html
-    assert f'id="arising-{action.pk}"' in html
+    assert f'data-hx-target="#arising-{action.pk}"' in html
+    assert '<p class="govuk-body" id="matters-arising-count" data-hx-swap-oob="true">' in html
+    assert "<strong>1</strong> has an update given at this meeting." in html
+    assert "<html" not in html
     assert json.loads(response["HX-Trigger-After-Settle"]) == {
         "announce": {"message": "Update recorded on IDMG 2013-03 A4"}
     }
@@ -175,16 +191,16 @@ def test_recording_an_update_without_htmx_goes_back_to_the_action_on_the_record_
     assertContains(page, f'<p class="govuk-notification-banner__heading">Update recorded on {action.reference}</p>')
 
 
-def test_a_bad_update_with_htmx_shows_the_error_in_the_section(
-    secretariat_client, meeting, htmx_headers, assert_section_alone
-):
+def test_a_bad_update_with_htmx_shows_the_error_in_the_row(secretariat_client, meeting, htmx_headers):
     action = demo_action(4)
 
     response = secretariat_client.post(
         update_url(meeting, action), update(action, status="dropped", text=""), headers=htmx_headers
     )
 
-    html = assert_section_alone(response, "matters-arising")
+    html = response.content.decode()
+    assert html.strip().startswith(f'<div class="app-record-item" id="arising-{action.pk}">')
+    assert html.count('class="app-record-item"') == 1
     assert "There is a problem" in html
     assert f'<a href="#id_arising-{action.pk}-text">Give the reason the action is being dropped</a>' in html
     assert f'id="id_arising-{action.pk}-text-error"' in html
@@ -330,7 +346,64 @@ def test_the_record_pages_query_count_does_not_grow_with_the_matters_arising(
     with django_assert_num_queries(RECORD_QUERIES):
         response = secretariat_client.get(record_url(meeting))
 
-    assert len(arising(response)) == count
+    assert len(arising(response)) == min(count, RECORD_PAGE)
+    assertContains(response, f"<strong>{count}</strong> actions were outstanding")
+    assertContains(response, f"<strong>{count}</strong> have updates given at this meeting.")
+
+
+def test_the_record_page_shows_the_matters_arising_a_page_at_a_time(secretariat_client):
+    meeting = build_arising(60)
+    actions = list(Action.objects.matters_arising(meeting))
+
+    first = secretariat_client.get(record_url(meeting))
+    last = secretariat_client.get(record_url(meeting), {"arising": 3})
+
+    assert arising(first) == [action.reference for action in actions[:RECORD_PAGE]]
+    assertContains(first, 'href="?arising=2#matters-arising" rel="next"')
+    assertContains(first, "Showing 1 to 25, a page at a time.")
+    assert arising(last) == [action.reference for action in actions[2 * RECORD_PAGE :]]
+    assertContains(last, 'href="?arising=2#matters-arising" rel="prev"')
+
+
+@pytest.mark.parametrize("count", [5, 300])
+def test_recording_an_update_with_htmx_costs_the_same_whatever_the_matters_arising(
+    secretariat_client, django_assert_num_queries, htmx_headers, count
+):
+    meeting = build_arising(count)
+    action = Action.objects.matters_arising(meeting).last()
+
+    with django_assert_num_queries(ROW_QUERIES):
+        response = secretariat_client.post(
+            update_url(meeting, action), update(action, status="done", text="Finished."), headers=htmx_headers
+        )
+
+    assert response.status_code == 200
+    assert len(response.content) < 20_000
+    assert len(arising_rows(response)) == 1
+
+
+def arising_rows(response):
+    return re.findall(r'<div class="app-record-item" id="arising-\d+">', response.content.decode())
+
+
+def test_recording_an_update_without_htmx_goes_back_to_the_page_that_shows_the_action(secretariat_client):
+    meeting = build_arising(30)
+    action = Action.objects.matters_arising(meeting).last()
+
+    response = secretariat_client.post(update_url(meeting, action), update(action, status="done", text="Finished."))
+
+    assertRedirects(response, f"{record_url(meeting)}?arising=2#arising-{action.pk}", fetch_redirect_response=False)
+
+
+def test_a_bad_update_without_htmx_shows_the_page_of_matters_arising_that_holds_its_form(secretariat_client):
+    meeting = build_arising(30)
+    action = Action.objects.matters_arising(meeting).last()
+
+    response = secretariat_client.post(update_url(meeting, action), update(action, status="dropped", text=""))
+
+    assert response.status_code == 200
+    assertContains(response, f'<a href="#id_arising-{action.pk}-text">Give the reason the action is being dropped</a>')
+    assert action.reference in arising(response)
 
 
 @pytest.mark.parametrize("count", [5, 300])
@@ -342,4 +415,35 @@ def test_the_minutes_query_count_does_not_grow_with_the_matters_arising(
     with django_assert_num_queries(MINUTES_QUERIES):
         response = secretariat_client.get(f"/meetings/{meeting.pk}/")
 
-    assert len(arising(response)) == count
+    assert len(arising(response)) == min(count, MINUTES_PAGE)
+
+
+def test_the_minutes_show_only_the_reviewed_matters_arising_a_page_at_a_time(secretariat_client):
+    meeting = build_arising(60)
+    ActionFactory(agenda_item=AgendaItemFactory(meeting=Meeting.objects.get(date=datetime.date(2013, 3, 11))))
+    reviewed = list(Action.objects.reviewed(meeting))
+
+    first = secretariat_client.get(f"/meetings/{meeting.pk}/")
+    second = secretariat_client.get(f"/meetings/{meeting.pk}/", {"arising": 2})
+
+    assert Action.objects.matters_arising(meeting).count() == 61
+    assert arising(first) == [action.reference for action in reviewed[:MINUTES_PAGE]]
+    assertContains(first, "60 actions of earlier meetings were reviewed. Showing 1 to 50")
+    assert arising(second) == [action.reference for action in reviewed[MINUTES_PAGE:]]
+
+
+@pytest.mark.parametrize("count", [5, 300])
+def test_adding_a_row_with_htmx_costs_the_same_whatever_the_matters_arising(
+    secretariat_client, django_assert_num_queries, htmx_headers, count
+):
+    meeting = build_arising(count)
+    added = {"attendee-department": "MOJ", "attendee-person": "Helen Grant MP", "attendee-add_departments": "on"}
+    # The first time, the person and the department are new: the second row is the one measured.
+    secretariat_client.post(f"/meetings/{meeting.pk}/attendees/add/", added, headers=htmx_headers)
+
+    with django_assert_num_queries(ATTENDEE_ADDED_QUERIES):
+        response = secretariat_client.post(f"/meetings/{meeting.pk}/attendees/add/", added, headers=htmx_headers)
+
+    assert response.status_code == 200
+    assert len(response.content) < 20_000
+    assert "Record update" not in response.content.decode()

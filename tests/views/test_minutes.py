@@ -11,9 +11,9 @@ from tests.factories import AttendeeFactory, MeetingFactory
 pytestmark = pytest.mark.django_db
 
 # The session and the user; the meeting with its group, its corrections, attendees, apologies,
-# agenda items, paragraphs, actions and their owners; the groups the user serves; the matters
-# arising with their owners and updates.
-QUERIES = 14
+# agenda items, paragraphs, actions and their owners; the groups the user serves; the counts of
+# matters arising; a page of those reviewed, with their owners and updates.
+QUERIES = 15
 
 # Minutes as short as they come, and as long as the group's longest.
 SHORT = {

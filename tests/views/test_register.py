@@ -21,8 +21,9 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 # The session and the user; the count of matching actions and one page of them, with their
-# owners and updates; the groups, departments and meetings the filters offer.
-QUERIES = 9
+# owners and updates; the groups and departments the filters offer (meetings are a year typed
+# or one meeting linked to, never a list of every meeting).
+QUERIES = 8
 
 TODAY = timezone.localdate()
 
@@ -224,8 +225,9 @@ def test_it_keeps_the_chosen_filters_in_the_form(secretariat_client, register, m
     assertContains(response, 'value="source"')
     assertContains(response, 'value="open" checked')
     assertContains(
-        response, f'<option value="{meetings["IDMG 2013"].pk}" selected>IDMG 11 March 2013</option>', html=True
+        response, f'<input type="hidden" name="meeting" value="{meetings["IDMG 2013"].pk}" id="id_meeting">', html=True
     )
+    assertContains(response, "Only the actions of the meeting of 11 March 2013 (IDMG).")
 
 
 @pytest.mark.parametrize(
@@ -354,7 +356,7 @@ def test_bad_filter_values_give_a_page_with_an_error_summary(secretariat_client,
     assertContains(response, "<title>Error: Action register", count=1)
     assertContains(response, '<h2 class="govuk-error-summary__title">There is a problem</h2>', html=True)
     assertContains(response, '<a href="#id_group">Select a group from the list</a>', html=True)
-    assertContains(response, '<a href="#id_meeting">Select a meeting from the list</a>', html=True)
+    assertContains(response, '<a href="#id_meeting">That meeting is not on record</a>', html=True)
     assertContains(response, '<a href="#id_status_0">Select a status from the list</a>', html=True)
 
 
@@ -439,3 +441,43 @@ def test_the_secretariat_sees_its_groups_draft_actions(secretariat_client, secre
     draft.meeting.group.secretariat.add(secretariat_user)
 
     assert draft.reference in listed(secretariat_client.get("/actions/"))
+
+
+def test_the_page_links_skip_to_the_first_and_last_with_ellipses(secretariat_client):
+    item = AgendaItemFactory(meeting=MeetingFactory(group=GroupFactory(short_name="IDMG")))
+    ActionFactory.create_batch(451, agenda_item=item)
+
+    response = secretariat_client.get("/actions/", {"page": 5})
+
+    html = response.content.decode()
+    pages = re.findall(r'aria-label="Page (\d+)"', html)
+    assert pages == ["1", "4", "5", "6", "10"]
+    assert html.count("govuk-pagination__item--ellipses") == 2
+
+
+def test_the_last_page_is_read_from_the_end_in_the_same_order(secretariat_client, many_actions):
+    forwards = secretariat_client.get("/actions/", {"sort": "-reference", "page": 3})
+
+    assert listed(forwards) == [action.reference for action in reversed(many_actions[:20])]
+
+
+def test_it_filters_by_year(secretariat_client, register):
+    response = secretariat_client.get("/actions/", {"year": "2012"})
+
+    assert listed(response) == refs(register, "IDMG 2012 A1", "IDMG 2012 A2")
+
+
+@pytest.mark.parametrize("year", ["twenty", "12", "30000"])
+def test_a_bad_year_is_an_error_at_the_field(secretariat_client, register, year):
+    response = secretariat_client.get("/actions/", {"year": year})
+
+    assertContains(response, '<a href="#id_year">Enter a year, for example 2013</a>', html=True)
+
+
+def test_a_department_user_cannot_name_a_draft_meeting(department_client, register, meetings):
+    draft = MeetingFactory(group=meetings["IDMG 2013"].group, date=datetime.date(2013, 6, 3))
+
+    response = department_client.get("/actions/", {"meeting": draft.pk})
+
+    assertContains(response, "That meeting is not on record")
+    assertNotContains(response, "3 June 2013")
