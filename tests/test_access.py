@@ -978,4 +978,5 @@ def test_the_open_pages_are_the_lists_and_exports():
         "actions:department",
         "meetings:department-suggestions",
         "meetings:person-suggestions",
+        "search:search",
     }
