@@ -56,6 +56,17 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         )
 
 
+class SetPasswordForm(auth_forms.SetPasswordForm):
+    """Django's form to choose a password, its errors in GOV.UK words."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].error_messages["required"] = "Enter a new password"
+        self.fields["new_password2"].label = "Confirm your new password"
+        self.fields["new_password2"].help_text = "Type the same password again."
+        self.fields["new_password2"].error_messages["required"] = "Enter the new password again"
+
+
 urlpatterns = [
     path(
         "password-reset/",
@@ -71,7 +82,9 @@ urlpatterns = [
     ),
     path(
         "password/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(template_name="registration/password_reset_confirm.html"),
+        auth_views.PasswordResetConfirmView.as_view(
+            form_class=SetPasswordForm, template_name="registration/password_reset_confirm.html"
+        ),
         name="password_reset_confirm",
     ),
     path(

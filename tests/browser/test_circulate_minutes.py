@@ -144,7 +144,7 @@ def test_the_secretariat_invites_a_department_user_who_chooses_a_password(page, 
     expect(page.get_by_role("heading", name="Choose your password")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("New password", exact=True).fill("a long and unusual passphrase")
-    page.get_by_label("New password confirmation").fill("a long and unusual passphrase")
+    page.get_by_label("Confirm your new password").fill("a long and unusual passphrase")
     page.get_by_role("button", name="Save the password").click()
     expect(page.get_by_role("heading", name="Your password is saved")).to_be_visible()
     assert_accessible(page)

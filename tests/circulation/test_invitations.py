@@ -145,3 +145,14 @@ def test_a_weak_password_is_refused_at_the_field(client, db):
     _, refused = choose_password(client, link_in(mail.outbox[0]), password="password")
 
     assertContains(refused, "This password is too common.")
+
+
+def test_an_empty_password_is_asked_for_in_plain_words(client, db):
+    UserFactory(username="bob", email="bob@justice.gov.uk")
+    client.post(reverse("password_reset"), {"email": "bob@justice.gov.uk"})
+
+    form = client.get(link_in(mail.outbox[0]), follow=True)
+    refused = client.post(form.redirect_chain[-1][0], {"new_password1": "", "new_password2": ""})
+
+    assertContains(refused, "Enter a new password")
+    assertContains(refused, "Enter the new password again")
