@@ -41,6 +41,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("meetings.urls")),
     path("", include("actions.urls")),
+    path("", include("members.urls")),
     path("", include("minutes.urls")),
     path("", include("publication.urls")),
 ]

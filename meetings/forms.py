@@ -259,7 +259,7 @@ class ParagraphForm(CharacterLimitsMixin, VersionedFormMixin, forms.ModelForm):
             self.initial["number"] = agenda_item.next_paragraph_number()
 
 
-class MinutesStatusForm(forms.Form):
+class MinutesStatusForm(CharacterLimitsMixin, forms.Form):
     """Move minutes on: draft, circulated, approved (at a later meeting), published."""
 
     TRANSITIONS = {"draft": "circulate", "circulated": "approve", "approved": "publish"}
@@ -276,9 +276,26 @@ class MinutesStatusForm(forms.Form):
         empty_label=None,
     )
 
-    def __init__(self, *args, meeting, **kwargs):
+    agreed = forms.ChoiceField(
+        label="The minutes were agreed",
+        choices=[("as-they-stand", "As they stand"), ("subject-to-amendments", "Subject to amendments")],
+        widget=forms.RadioSelect,
+        required=False,
+        initial="as-they-stand",
+    )
+    amendments = forms.CharField(
+        label="Amendments agreed",
+        required=False,
+        max_length=2_000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="One amendment a line, for example: Paragraph 2.3: for “MOJ” read “AGO”. "
+        "They are shown on these minutes as corrections, and in the minutes of the meeting that approved them",
+    )
+
+    def __init__(self, *args, meeting, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
+        self.user = user
         self.next_transition = self.TRANSITIONS.get(meeting.status)
         self.initial["transition"] = self.next_transition
         self.fields["approved_at"].queryset = meeting.approval_candidates()
@@ -294,10 +311,22 @@ class MinutesStatusForm(forms.Form):
             and "approved_at" not in self.errors
         ):
             self.add_error("approved_at", "Choose the meeting at which the minutes were approved")
+        if (
+            cleaned.get("transition") == "approve"
+            and cleaned.get("agreed") == "subject-to-amendments"
+            and not self.amendment_lines()
+            and "amendments" not in self.errors
+        ):
+            self.add_error("amendments", "Enter the amendments agreed, or choose “As they stand”")
         return cleaned
+
+    def amendment_lines(self):
+        if self.cleaned_data.get("agreed") != "subject-to-amendments":
+            return []
+        return [line for line in self.cleaned_data.get("amendments", "").splitlines() if line.strip()]
 
     def save(self):
         if self.cleaned_data["transition"] == "approve":
-            self.meeting.approve(self.cleaned_data["approved_at"])
+            self.meeting.approve(self.cleaned_data["approved_at"], amendments=self.amendment_lines(), by=self.user)
         else:
             getattr(self.meeting, self.cleaned_data["transition"])()

@@ -38,6 +38,8 @@ from meetings.models import (
     Paragraph,
     Person,
 )
+from members import urls as member_urls
+from members.models import Contact, Membership, Representative
 from minutes import urls as minutes_urls
 from publication import urls as publication_urls
 from tests.factories import (
@@ -45,10 +47,12 @@ from tests.factories import (
     AgendaItemFactory,
     ApologyFactory,
     AttendeeFactory,
+    ContactFactory,
     DepartmentFactory,
     DepartmentMemberFactory,
     GroupFactory,
     MeetingFactory,
+    MembershipFactory,
     ParagraphFactory,
     UpdateFactory,
     UserFactory,
@@ -145,6 +149,7 @@ def build_minutes(status=MinutesStatus.DRAFT):
     )
     home_office = DepartmentFactory(short_name="Home Office")
     given_here = UpdateFactory(action=arising, reported_at=meeting, text="MOJ has begun.")
+    membership = MembershipFactory(group=group, department=home_office)
     items = [AgendaItemFactory(meeting=meeting, number=number) for number in (1, 2)]
     actions = ActionFactory.create_batch(2, agenda_item=items[0])
     for action in actions:
@@ -161,12 +166,15 @@ def build_minutes(status=MinutesStatus.DRAFT):
         actions=actions,
         arising=arising,
         given_here=given_here,
+        membership=membership,
+        contacts=ContactFactory.create_batch(2, membership=membership),
     )
 
 
 def database():
     """Every row the app's views can write, field by field."""
     models = [Group, Meeting, Attendee, Apology, AgendaItem, Paragraph, Action, ActionOwner, Update]
+    models += [Membership, Representative, Contact]
     return {
         model._meta.label: list(model.objects.order_by("pk").values())
         for model in [*models, Department, Person, DepartmentMember]
@@ -405,7 +413,75 @@ ACTION_ENDPOINTS = [
     Endpoint("minutes:matters-arising-update", "POST", EDITORS, args=arising_args, data=arising_update, htmx=True),
 ]
 
-ENDPOINTS = [*MEETING_ENDPOINTS, *ROW_ENDPOINTS, *ACTION_ENDPOINTS]
+
+def group_slug(minutes):
+    return [minutes.group.slug]
+
+
+def member(minutes):
+    return [minutes.group.slug, minutes.membership.pk]
+
+
+def second_contact(minutes):
+    return [minutes.group.slug, minutes.contacts[1].pk]
+
+
+MEMBER_ENDPOINTS = [
+    Endpoint("members:members", "GET", SECRETARIAT_ONLY, args=group_slug),
+    Endpoint("members:member-add", "GET", SECRETARIAT_ONLY, args=group_slug),
+    Endpoint(
+        "members:member-add",
+        "POST",
+        SECRETARIAT_ONLY,
+        args=group_slug,
+        data=lambda minutes: {"department": "UKHTC", "representative": "Lord Bates", "add_departments": "on"},
+    ),
+    Endpoint("members:member-leave", "GET", SECRETARIAT_ONLY, args=member),
+    Endpoint(
+        "members:member-leave",
+        "POST",
+        SECRETARIAT_ONLY,
+        args=member,
+        data=lambda minutes: (
+            {"left_on_day": "1", "left_on_month": "1", "left_on_year": "2020"} | opened(minutes.membership)
+        ),
+    ),
+    Endpoint("members:representative-add", "GET", SECRETARIAT_ONLY, args=member),
+    Endpoint(
+        "members:representative-add",
+        "POST",
+        SECRETARIAT_ONLY,
+        args=member,
+        data=lambda minutes: {
+            "person": "Karen Bradley MP",
+            "since_day": "1",
+            "since_month": "10",
+            "since_year": "2014",
+        },
+    ),
+    Endpoint("members:contact-add", "GET", SECRETARIAT_ONLY, args=member),
+    Endpoint(
+        "members:contact-add",
+        "POST",
+        SECRETARIAT_ONLY,
+        args=member,
+        data=lambda minutes: {"name": "Private Office", "email": "po@example.gov.uk", "role": ""},
+    ),
+    Endpoint("members:contact-edit", "GET", SECRETARIAT_ONLY, args=second_contact),
+    Endpoint(
+        "members:contact-edit",
+        "POST",
+        SECRETARIAT_ONLY,
+        args=second_contact,
+        data=lambda minutes: (
+            {"name": "Lead official", "email": "lead@example.gov.uk", "role": ""} | opened(minutes.contacts[1])
+        ),
+    ),
+    Endpoint("members:contact-delete", "GET", SECRETARIAT_ONLY, args=second_contact),
+    Endpoint("members:contact-delete", "POST", SECRETARIAT_ONLY, args=second_contact),
+]
+
+ENDPOINTS = [*MEETING_ENDPOINTS, *ROW_ENDPOINTS, *ACTION_ENDPOINTS, *MEMBER_ENDPOINTS]
 
 PUBLIC_ENDPOINTS = [
     Endpoint("publication:group", "GET", PUBLISHED, args=lambda minutes: [minutes.group.slug]),
@@ -434,6 +510,7 @@ def test_every_url_of_the_apps_is_tried():
         *url_names(meeting_urls.urlpatterns, meeting_urls.app_name),
         *url_names(action_urls.urlpatterns, action_urls.app_name),
         *url_names(minutes_urls.urlpatterns, minutes_urls.app_name),
+        *url_names(member_urls.urlpatterns, member_urls.app_name),
         *url_names(publication_urls.urlpatterns, publication_urls.app_name),
     }
 
