@@ -11,6 +11,7 @@ from actions.forms import ActionForm, UpdateForm
 from actions.models import Action
 from meetings.forms import AgendaItemForm, ApologyForm, AttendeeForm, ParagraphForm
 from meetings.models import Department, Person
+from minutes.proposed_register import register_sources
 
 TEMPLATE = "minutes/record.html"
 
@@ -74,7 +75,19 @@ def build_context(meeting, user, *, form=None, editing=None, focus=None):
         "focus": focus,
         "departments": Department.objects.known_to(user).only("short_name", "name"),
         "people": Person.objects.known_to(user).only("name"),
+        "register_sources": register_sources(meeting),
+        "apology_offers": apology_offers(meeting),
     }
+
+
+def apology_offers(meeting):
+    """The ministers an official deputised for who are not yet in the apologies: each is offered."""
+    apologised = {apology.person_id for apology in meeting.apologies.all()}
+    offers = {}
+    for attendee in meeting.attendees.all():
+        if attendee.deputising_for_id and attendee.deputising_for_id not in apologised:
+            offers.setdefault(attendee.deputising_for_id, attendee)
+    return list(offers.values())
 
 
 def autofocus(form, first_empty=False):

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from minutes import downloads, rows, views
+from minutes import downloads, register, rows, views
 
 app_name = "minutes"
 
@@ -16,6 +16,7 @@ urlpatterns = [
     path("meetings/<int:pk>/", views.minutes, name="minutes"),
     path("meetings/<int:pk>/record/", views.record, name="record"),
     path("meetings/<int:pk>/history/", views.history, name="history"),
+    path("meetings/<int:pk>/register/start/", register.start_register, name="start-register"),
     path("meetings/<int:pk>/minutes.docx", downloads.minutes_docx, name="minutes-docx"),
     path("meetings/<int:pk>/minutes.odt", downloads.minutes_odt, name="minutes-odt"),
     path("meetings/<int:pk>/minutes.pdf", downloads.minutes_pdf, name="minutes-pdf"),

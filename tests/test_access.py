@@ -261,6 +261,14 @@ MEETING_ENDPOINTS = [
     ),
     Endpoint("minutes:record", "GET", EDITORS, args=meeting_pk),
     Endpoint("minutes:record", "GET", EDITORS, args=meeting_pk, htmx=True, query={"section": "attendees"}),
+    Endpoint("minutes:start-register", "GET", EDITORS, args=meeting_pk, query={"from": "members"}),
+    Endpoint(
+        "minutes:start-register",
+        "POST",
+        EDITORS,
+        args=meeting_pk,
+        data=lambda minutes: {"from": "members", "row": f"{minutes.home_office.pk}::::0"},
+    ),
     Endpoint("meetings:minutes-status", "GET", SECRETARIAT_ONLY, args=meeting_pk),
     Endpoint("meetings:minutes-status", "POST", SECRETARIAT_ONLY, args=meeting_pk, data=next_step),
 ]

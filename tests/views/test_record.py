@@ -18,10 +18,11 @@ pytestmark = pytest.mark.django_db
 # The session and the user; the meeting with its group, loaded once; the groups the user serves;
 # its corrections, attendees, apologies, agenda items, paragraphs, actions and their owners; the
 # next item number; the matters arising with their owners and updates; the departments and people
-# the forms suggest; the group's secretariat, who sign their updates as such.
-QUERIES = 18
+# the forms suggest; the group's secretariat, who sign their updates as such; whether the register
+# can be started from the members or the last meeting.
+QUERIES = 20
 # One section alone leaves out the suggestions, which stay on the page around it.
-SECTION_QUERIES = 15
+SECTION_QUERIES = 17
 
 # Minutes as short as they come, and as long as the group's longest.
 SHORT = {"attendees": 2, "items": 1, "actions_per_item": 1, "owners_per_action": 1, "paragraphs_per_item": 1}
