@@ -156,8 +156,29 @@ STATICFILES_DIRS = [
     BASE_DIR / "node_modules" / "govuk-frontend" / "dist" / "govuk" / "assets",
     ("htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
 ]
+# Papers (files on agenda items) go through Django's storage API: the local media folder by default,
+# S3-compatible storage (django-storages, `pip install .[s3]`) when a bucket is named. Credentials come
+# from the usual AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY. They are never served from MEDIA_URL:
+# a view checks who may read the meeting, then sends the file.
+MEDIA_ROOT = os.environ.get("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media"))
+MEDIA_URL = "/media/"
+PAPER_MAX_MEGABYTES = int(os.environ.get("DJANGO_PAPER_MAX_MEGABYTES", "20"))
+S3_BUCKET = os.environ.get("DJANGO_S3_BUCKET", "")
+DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+if S3_BUCKET:
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": os.environ.get("DJANGO_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("DJANGO_S3_REGION") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG

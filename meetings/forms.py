@@ -1,8 +1,10 @@
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from govuk.forms import CharacterLimitsMixin, GovukDateField, GovukTimeField
-from meetings.models import AgendaItem, Apology, Attendee, Department, Meeting, Paragraph, Person
+from meetings.models import AgendaItem, Apology, Attendee, Department, Meeting, Paper, Paragraph, Person
+from meetings.papers import KINDS, kind_of, safe_file_name
 from meetings.versioning import VersionedFormMixin
 
 
@@ -330,3 +332,49 @@ class MinutesStatusForm(CharacterLimitsMixin, forms.Form):
             self.meeting.approve(self.cleaned_data["approved_at"], amendments=self.amendment_lines(), by=self.user)
         else:
             getattr(self.meeting, self.cleaned_data["transition"])()
+
+
+class AgendaDraftItemForm(AgendaItemForm):
+    """An item of an agenda drafted before the meeting, with who leads it."""
+
+    class Meta(AgendaItemForm.Meta):
+        fields = ["number", "title", "lead"]
+        labels = AgendaItemForm.Meta.labels | {"lead": "Lead department or presenter"}
+        help_texts = AgendaItemForm.Meta.help_texts | {"lead": "For example, Home Office or the Chair. Optional"}
+
+
+class PaperForm(CharacterLimitsMixin, forms.ModelForm):
+    """A paper on an agenda item: its type is read from its content, and its size is limited."""
+
+    file = forms.FileField(
+        label="File",
+        widget=forms.FileInput,
+        error_messages={"required": "Choose the paper's file", "empty": "The file is empty: choose the paper's file"},
+    )
+
+    class Meta:
+        model = Paper
+        fields = ["title", "file", "public"]
+        labels = {"title": "Title of the paper", "public": "Publish this paper with the minutes"}
+        help_texts = {"title": "For example, Paper 2: Activity update"}
+        error_messages = {"title": {"required": "Enter the title of the paper"}}
+
+    def __init__(self, *args, agenda_item, uploaded_by=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.agenda_item = agenda_item
+        self.instance.uploaded_by = uploaded_by
+        limit = settings.PAPER_MAX_MEGABYTES
+        self.fields["file"].help_text = f"A PDF, DOCX, ODT, XLSX, ODS or PPTX file, up to {limit} MB"
+        self.fields["file"].widget.attrs["accept"] = ",".join(f".{extension}" for extension in KINDS)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        limit = settings.PAPER_MAX_MEGABYTES
+        if upload.size > limit * 1024 * 1024:
+            raise forms.ValidationError(f"The file must be smaller than {limit} MB")
+        kind = kind_of(upload)
+        if kind is None:
+            raise forms.ValidationError("The file must be a PDF, DOCX, ODT, XLSX, ODS or PPTX")
+        upload.name = safe_file_name(upload.name, kind)
+        self.instance.kind, self.instance.size, self.instance.file_name = kind.extension, upload.size, upload.name
+        return upload

@@ -341,6 +341,9 @@ class Meeting(Versioned):
     def get_record_url(self):
         return reverse("minutes:record", args=[self.pk])
 
+    def get_agenda_url(self):
+        return reverse("minutes:agenda", args=[self.pk])
+
     def is_visible_to(self, user):
         """Whether the user may read these minutes: the instance's side of ``readable_by``."""
         if self.status == MinutesStatus.DRAFT:
@@ -588,6 +591,9 @@ class AgendaItem(Positioned, Versioned):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
     number = models.PositiveIntegerField()
     title = models.CharField(max_length=300)
+    lead = models.CharField(
+        "lead department or presenter", max_length=200, blank=True, help_text="For example, Home Office or the Chair."
+    )
 
     objects = AgendaItemQuerySet.as_manager()
     history = HistoricalRecords()
@@ -711,3 +717,6 @@ def signed_in_as(user):
     if len(groups) == 1:
         return f"{name} ({groups[0]} secretariat)"
     return name
+
+
+from meetings.papers import Paper  # noqa: E402, F401  (a model of this app, in its own module)

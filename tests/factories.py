@@ -17,6 +17,7 @@ from meetings.models import (
     Group,
     Meeting,
     MinutesStatus,
+    Paper,
     Paragraph,
     Person,
 )
@@ -179,3 +180,15 @@ class ContactFactory(factory.django.DjangoModelFactory):
     membership = factory.SubFactory(MembershipFactory)
     name = factory.Sequence(lambda n: f"Private Secretary {n}")
     email = factory.Sequence(lambda n: f"private.office{n}@example.gov.uk")
+
+
+class PaperFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Paper
+
+    agenda_item = factory.SubFactory(AgendaItemFactory)
+    title = factory.Sequence(lambda n: f"Paper {n + 1}")
+    file = factory.django.FileField(filename="paper.pdf", data=b"%PDF-1.4\n%%EOF\n")
+    file_name = "paper.pdf"
+    kind = "pdf"
+    size = 15

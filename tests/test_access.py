@@ -19,6 +19,7 @@ from urllib.parse import urlencode
 
 import openpyxl
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
@@ -35,6 +36,7 @@ from meetings.models import (
     Group,
     Meeting,
     MinutesStatus,
+    Paper,
     Paragraph,
     Person,
 )
@@ -53,6 +55,7 @@ from tests.factories import (
     GroupFactory,
     MeetingFactory,
     MembershipFactory,
+    PaperFactory,
     ParagraphFactory,
     UpdateFactory,
     UserFactory,
@@ -103,6 +106,11 @@ def may(who, role, status):
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
 
 
 @pytest.fixture
@@ -167,6 +175,7 @@ def build_minutes(status=MinutesStatus.DRAFT):
         arising=arising,
         given_here=given_here,
         membership=membership,
+        paper=PaperFactory(agenda_item=items[0]),
         contacts=ContactFactory.create_batch(2, membership=membership),
     )
 
@@ -174,7 +183,7 @@ def build_minutes(status=MinutesStatus.DRAFT):
 def database():
     """Every row the app's views can write, field by field."""
     models = [Group, Meeting, Attendee, Apology, AgendaItem, Paragraph, Action, ActionOwner, Update]
-    models += [Membership, Representative, Contact]
+    models += [Membership, Representative, Contact, Paper]
     return {
         model._meta.label: list(model.objects.order_by("pk").values())
         for model in [*models, Department, Person, DepartmentMember]
@@ -233,6 +242,22 @@ def meeting_pk(minutes):
     return [minutes.meeting.pk]
 
 
+def first_item(minutes):
+    return [minutes.meeting.pk, minutes.agenda_items[0].pk]
+
+
+def the_paper(minutes):
+    return [minutes.meeting.pk, minutes.paper.pk]
+
+
+def new_paper(minutes):
+    prefix = f"item-{minutes.agenda_items[0].pk}-paper"
+    return {
+        f"{prefix}-title": "Paper 3: Victim care",
+        f"{prefix}-file": SimpleUploadedFile("paper.pdf", b"%PDF-1.4\n%%EOF\n"),
+    }
+
+
 MEETING_ENDPOINTS = [
     Endpoint("meetings:groups", "GET", ANYONE),
     Endpoint("meetings:group", "GET", ANYONE, args=lambda minutes: [minutes.group.slug]),
@@ -261,6 +286,20 @@ MEETING_ENDPOINTS = [
     ),
     Endpoint("minutes:record", "GET", EDITORS, args=meeting_pk),
     Endpoint("minutes:record", "GET", EDITORS, args=meeting_pk, htmx=True, query={"section": "attendees"}),
+    Endpoint("minutes:agenda", "GET", READERS, args=meeting_pk),
+    Endpoint(
+        "minutes:agenda-draft-item-add",
+        "POST",
+        EDITORS,
+        args=meeting_pk,
+        data=lambda minutes: {"agenda-item-number": "8", "agenda-item-title": "Victim care", "agenda-item-lead": "MOJ"},
+    ),
+    Endpoint("minutes:standing-item-add", "POST", EDITORS, args=meeting_pk),
+    Endpoint("minutes:paper-add", "GET", EDITORS, args=first_item, redirects=True),
+    Endpoint("minutes:paper-add", "POST", EDITORS, args=first_item, data=new_paper),
+    Endpoint("minutes:paper", "GET", READERS, args=the_paper),
+    Endpoint("minutes:paper-remove", "GET", EDITORS, args=the_paper),
+    Endpoint("minutes:paper-remove", "POST", EDITORS, args=the_paper),
     Endpoint("minutes:start-register", "GET", EDITORS, args=meeting_pk, query={"from": "members"}),
     Endpoint(
         "minutes:start-register",

@@ -316,7 +316,7 @@ def a_meeting_naming(count):
 # paragraphs, actions and owners; and the records they name, one query for each model (groups,
 # meetings, departments, people, agenda items and actions); the corrections with who made them;
 # the updates given at the meeting and withdrawn.
-HISTORY_QUERIES = 21
+HISTORY_QUERIES = 22  # with the papers
 
 
 @pytest.mark.parametrize("count", [1, 30])
