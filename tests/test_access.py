@@ -175,7 +175,7 @@ def build_minutes(status=MinutesStatus.DRAFT):
         arising=arising,
         given_here=given_here,
         membership=membership,
-        paper=PaperFactory(agenda_item=items[0]),
+        paper=PaperFactory(agenda_item=items[0], public=True),
         contacts=ContactFactory.create_batch(2, membership=membership),
     )
 
@@ -535,6 +535,9 @@ PUBLIC_ENDPOINTS = [
     Endpoint("publication:minutes", "GET", PUBLISHED, args=lambda minutes: [minutes.group.slug, "2013-03-11"]),
     Endpoint("publication:feed", "GET", PUBLISHED, args=lambda minutes: [minutes.group.slug]),
     Endpoint("publication:document", "GET", PUBLISHED, args=lambda minutes: [minutes.group.slug, "2013-03-11", "pdf"]),
+    Endpoint(
+        "publication:paper", "GET", PUBLISHED, args=lambda minutes: [minutes.group.slug, "2013-03-11", minutes.paper.pk]
+    ),
     Endpoint(
         "meetings:group-calendar",
         "GET",

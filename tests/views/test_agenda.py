@@ -6,6 +6,7 @@ import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from meetings.models import STANDING_FIRST_ITEM, AgendaItem, MinutesStatus, Paper
@@ -199,3 +200,34 @@ def test_uploads_and_removals_are_in_the_meetings_history(secretariat_client, it
 
     assert any("Paper" in heading and "Paper 2" in heading for heading in headings[:2])
     assert len([heading for heading in headings if "Paper 2" in heading]) == 2
+
+
+def published_minutes(meeting):
+    meeting.status = MinutesStatus.PUBLISHED
+    meeting.published_at = timezone.now()
+    meeting.save()
+    return "/published/idmg/2013-03-11/"
+
+
+def test_a_public_paper_is_published_with_the_minutes(client, item):
+    paper = PaperFactory(agenda_item=item, public=True, title="Paper 2: Activity update")
+    page = published_minutes(item.meeting)
+
+    response = client.get(page)
+
+    assertContains(response, "Paper 2: Activity update")
+    assert client.get(f"{page}papers/{paper.pk}/")["Content-Type"] == "application/pdf"
+
+
+def test_a_paper_not_marked_public_is_not_published(client, item):
+    paper = PaperFactory(agenda_item=item, title="Restricted paper")
+    page = published_minutes(item.meeting)
+
+    assertNotContains(client.get(page), "Restricted paper")
+    assert client.get(f"{page}papers/{paper.pk}/").status_code == 404
+
+
+def test_a_public_paper_of_unpublished_minutes_is_not_published(client, item):
+    paper = PaperFactory(agenda_item=item, public=True)
+
+    assert client.get(f"/published/idmg/2013-03-11/papers/{paper.pk}/").status_code == 404
