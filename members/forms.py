@@ -149,3 +149,22 @@ class ContactForm(CharacterLimitsMixin, VersionedFormMixin, forms.ModelForm):
         if membership.contacts.filter(email__iexact=email).exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError(f"{email} is already a contact of {membership.department}")
         return email
+
+
+class PeriodForm(forms.Form):
+    """The period the attendance page covers: from and to a date, either left open."""
+
+    start = GovukDateField(label="From", required=False, help_text="For example, 1 1 2012")
+    end = GovukDateField(label="To", required=False, help_text="For example, 31 12 2013")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("start") and cleaned.get("end") and cleaned["end"] < cleaned["start"]:
+            self.add_error("end", "The end of the period must be after its start")
+        return cleaned
+
+    def period(self):
+        """(start, end) if the form is valid; otherwise the whole history, (None, None)."""
+        if self.is_bound and self.is_valid():
+            return self.cleaned_data["start"], self.cleaned_data["end"]
+        return None, None

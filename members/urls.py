@@ -12,4 +12,6 @@ urlpatterns = [
     path("groups/<slug:slug>/members/<int:pk>/contacts/add/", views.contact_add, name="contact-add"),
     path("groups/<slug:slug>/contacts/<int:pk>/edit/", views.contact_edit, name="contact-edit"),
     path("groups/<slug:slug>/contacts/<int:pk>/remove/", views.contact_delete, name="contact-delete"),
+    path("groups/<slug:slug>/attendance/", views.attendance, name="attendance"),
+    path("groups/<slug:slug>/attendance.csv", views.attendance_csv, name="attendance-csv"),
 ]

@@ -2,15 +2,18 @@
 department, and who receives its papers. Every change is kept in the history."""
 
 import copy
+import csv
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from meetings.models import Department, Group
-from members.forms import ContactForm, LeaveForm, MemberForm, RepresentativeForm
+from members import attendance as attendance_at
+from members.forms import ContactForm, LeaveForm, MemberForm, PeriodForm, RepresentativeForm
 from members.models import Contact, Membership
 
 
@@ -157,3 +160,70 @@ def contact_delete(request, slug, pk):
         "members/contact_delete.html",
         {"group": membership.group, "membership": membership, "contact": contact, "nav": "meetings"},
     )
+
+
+def period_form(request):
+    return PeriodForm(request.GET if {"start_year", "end_year"} & set(request.GET) else None)
+
+
+@require_GET
+def attendance(request, slug):
+    group = get_object_or_404(Group, slug=slug)
+    form = period_form(request)
+    meetings, rows = attendance_at.attendance(group, request.user, *form.period())
+    return render(
+        request,
+        "members/attendance.html",
+        {
+            "group": group,
+            "form": form,
+            "meetings": meetings,
+            "rows": rows,
+            "outcomes": attendance_at.OUTCOMES,
+            "chart": attendance_at.chart(rows),
+            "query": request.GET.urlencode(),
+            "nav": "meetings",
+        },
+    )
+
+
+class Echo:
+    """The file the CSV writer writes to: each row goes straight into the response."""
+
+    def write(self, value):
+        return value
+
+
+def spreadsheet_safe(value):
+    """Text a spreadsheet shows as typed: a leading apostrophe stops a formula from running."""
+    return f"'{value}" if value.startswith(("=", "+", "-", "@", "\t", "\r")) else value
+
+
+@require_GET
+def attendance_csv(request, slug):
+    group = get_object_or_404(Group, slug=slug)
+    meetings, rows = attendance_at.attendance(group, request.user, *period_form(request).period())
+    labels = attendance_at.LABELS
+
+    def lines():
+        writer = csv.writer(Echo())
+        yield "\ufeff"  # So that Excel reads it as UTF-8.
+        yield writer.writerow(
+            [
+                "Department",
+                *(f"{meeting.date:%Y-%m-%d}" for meeting in meetings),
+                *(label for _, label in attendance_at.OUTCOMES),
+            ]
+        )
+        for row in rows:
+            yield writer.writerow(
+                [
+                    spreadsheet_safe(row.membership.department.short_name),
+                    *(labels.get(cell, "Not a member") for cell in row.cells),
+                    *(count for _, _, count in row.totals),
+                ]
+            )
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{group.slug}-attendance.csv"'
+    return response

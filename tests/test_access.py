@@ -474,6 +474,8 @@ def second_contact(minutes):
 
 
 MEMBER_ENDPOINTS = [
+    Endpoint("members:attendance", "GET", ANYONE, args=group_slug),
+    Endpoint("members:attendance-csv", "GET", ANYONE, args=group_slug),
     Endpoint("members:members", "GET", SECRETARIAT_ONLY, args=group_slug),
     Endpoint("members:member-add", "GET", SECRETARIAT_ONLY, args=group_slug),
     Endpoint(
@@ -930,6 +932,8 @@ def text_of(response):
     if not response.streaming:
         return response.content.decode()
     content = b"".join(response.streaming_content)
+    if not content.startswith(b"PK"):
+        return content.decode()  # A CSV.
     with zipfile.ZipFile(io.BytesIO(content)) as package:
         if "content.xml" in package.namelist():
             return package.read("content.xml").decode()
@@ -961,4 +965,6 @@ def test_the_open_pages_are_the_lists_and_exports():
         *REGISTER_DOWNLOADS,
         "actions:departments",
         "actions:department",
+        "members:attendance",
+        "members:attendance-csv",
     }
