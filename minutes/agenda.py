@@ -7,13 +7,15 @@ agenda (the forms are left off the print), and its papers download for whoever m
 
 from django.contrib import messages
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from meetings.access import readable_meeting, secretariat_meeting
 from meetings.forms import AgendaDraftItemForm, PaperForm
 from meetings.models import STANDING_FIRST_ITEM, AgendaItem, Meeting, Paper
+from minutes.documents import docx as minutes_docx
+from minutes.documents.agenda import agenda_content, build_agenda_docx, build_agenda_pdf
 
 
 def with_agenda():
@@ -126,4 +128,23 @@ def paper_download(paper):
         opened, as_attachment=True, filename=paper.file_name, content_type=paper.paper_kind.content_type
     )
     response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+AGENDA_FORMATS = {
+    "pdf": ("application/pdf", build_agenda_pdf),
+    "docx": (minutes_docx.CONTENT_TYPE, build_agenda_docx),
+}
+
+
+@require_GET
+def agenda_document(request, pk, extension):
+    """The agenda as a PDF or Word document, to circulate to the members."""
+    if extension not in AGENDA_FORMATS:
+        raise Http404("The agenda comes as PDF or DOCX")
+    meeting = readable_meeting(request, pk, with_agenda())
+    content_type, build = AGENDA_FORMATS[extension]
+    content = agenda_content(meeting)
+    response = HttpResponse(build(content), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{content.file_stem}.{extension}"'
     return response

@@ -287,6 +287,7 @@ MEETING_ENDPOINTS = [
     Endpoint("minutes:record", "GET", EDITORS, args=meeting_pk),
     Endpoint("minutes:record", "GET", EDITORS, args=meeting_pk, htmx=True, query={"section": "attendees"}),
     Endpoint("minutes:agenda", "GET", READERS, args=meeting_pk),
+    Endpoint("minutes:agenda-document", "GET", READERS, args=lambda minutes: [minutes.meeting.pk, "pdf"]),
     Endpoint(
         "minutes:agenda-draft-item-add",
         "POST",

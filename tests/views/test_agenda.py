@@ -231,3 +231,26 @@ def test_a_public_paper_of_unpublished_minutes_is_not_published(client, item):
     paper = PaperFactory(agenda_item=item, public=True)
 
     assert client.get(f"/published/idmg/2013-03-11/papers/{paper.pk}/").status_code == 404
+
+
+def test_the_agenda_downloads_as_a_pdf_and_a_word_document(secretariat_client, item):
+    PaperFactory(agenda_item=item, title="Paper 2")
+
+    pdf = secretariat_client.get(f"/meetings/{item.meeting_id}/agenda.pdf")
+    docx = secretariat_client.get(f"/meetings/{item.meeting_id}/agenda.docx")
+
+    assert pdf.content.startswith(b"%PDF-")
+    assert pdf["Content-Disposition"] == 'attachment; filename="IDMG-2013-03-11-agenda.pdf"'
+    with zipfile.ZipFile(io.BytesIO(docx.content)) as archive:
+        text = archive.read("word/document.xml").decode()
+    assert "2. Activity update" in text
+    assert "Lead: Home Office" in text
+    assert "Paper 2 (PDF, 1 KB)" in text
+
+
+def test_another_format_is_not_found(secretariat_client, item):
+    assert secretariat_client.get(f"/meetings/{item.meeting_id}/agenda.exe").status_code == 404
+
+
+def test_a_department_user_may_not_download_a_draft_agenda(department_client, item):
+    assert department_client.get(f"/meetings/{item.meeting_id}/agenda.pdf").status_code == 403
