@@ -148,3 +148,17 @@ def agenda_document(request, pk, extension):
     response = HttpResponse(build(content), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{content.file_stem}.{extension}"'
     return response
+
+
+@require_http_methods(["GET", "POST"])
+def agenda_item_edit(request, pk, item_pk):
+    """Change an item's number, title or lead; saved over nobody's change made meanwhile."""
+    meeting = secretariat_meeting(request, pk, unlocked=True)
+    item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
+    form = AgendaDraftItemForm(request.POST or None, instance=item, meeting=meeting, prefix=f"item-{item.pk}")
+    if request.method == "POST" and form.is_valid() and form.save_unless_conflict():
+        messages.success(request, f"Item {item.number} saved.")
+        return HttpResponseRedirect(agenda_url(meeting, f"item-{item.pk}"))
+    return render(
+        request, "minutes/agenda_item_form.html", {"meeting": meeting, "item": item, "form": form, "nav": "meetings"}
+    )

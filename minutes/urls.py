@@ -20,6 +20,7 @@ urlpatterns = [
     path("meetings/<int:pk>/agenda/", agenda.agenda, name="agenda"),
     path("meetings/<int:pk>/agenda.<str:extension>", agenda.agenda_document, name="agenda-document"),
     path("meetings/<int:pk>/agenda/items/add/", agenda.agenda_item_add, name="agenda-draft-item-add"),
+    path("meetings/<int:pk>/agenda/items/<int:item_pk>/edit/", agenda.agenda_item_edit, name="agenda-draft-item-edit"),
     path("meetings/<int:pk>/agenda/standing-item/", agenda.standing_item_add, name="standing-item-add"),
     path("meetings/<int:pk>/agenda/items/<int:item_pk>/papers/add/", agenda.paper_add, name="paper-add"),
     path("meetings/<int:pk>/papers/<int:paper_pk>/", agenda.paper, name="paper"),

@@ -296,6 +296,17 @@ MEETING_ENDPOINTS = [
         data=lambda minutes: {"agenda-item-number": "8", "agenda-item-title": "Victim care", "agenda-item-lead": "MOJ"},
     ),
     Endpoint("minutes:standing-item-add", "POST", EDITORS, args=meeting_pk),
+    Endpoint("minutes:agenda-draft-item-edit", "GET", EDITORS, args=first_item),
+    Endpoint(
+        "minutes:agenda-draft-item-edit",
+        "POST",
+        EDITORS,
+        args=first_item,
+        data=lambda minutes: prefixed(
+            f"item-{minutes.agenda_items[0].pk}",
+            {"number": "1", "title": "Welcome", "lead": "The Chair"} | opened(minutes.agenda_items[0]),
+        ),
+    ),
     Endpoint("minutes:paper-add", "GET", EDITORS, args=first_item, redirects=True),
     Endpoint("minutes:paper-add", "POST", EDITORS, args=first_item, data=new_paper),
     Endpoint("minutes:paper", "GET", READERS, args=the_paper),

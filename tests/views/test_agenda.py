@@ -254,3 +254,34 @@ def test_another_format_is_not_found(secretariat_client, item):
 
 def test_a_department_user_may_not_download_a_draft_agenda(department_client, item):
     assert department_client.get(f"/meetings/{item.meeting_id}/agenda.pdf").status_code == 403
+
+
+def test_an_items_lead_is_changed(secretariat_client, item):
+    response = secretariat_client.post(
+        f"/meetings/{item.meeting_id}/agenda/items/{item.pk}/edit/",
+        {
+            f"item-{item.pk}-number": "2",
+            f"item-{item.pk}-title": "Activity update",
+            f"item-{item.pk}-lead": "MOJ",
+            f"item-{item.pk}-version": item.version,
+        },
+    )
+
+    assertRedirects(response, f"/meetings/{item.meeting_id}/agenda/#item-{item.pk}", fetch_redirect_response=False)
+    item.refresh_from_db()
+    assert item.lead == "MOJ"
+
+
+def test_a_change_over_someone_elses_is_refused_keeping_what_was_typed(secretariat_client, item):
+    response = secretariat_client.post(
+        f"/meetings/{item.meeting_id}/agenda/items/{item.pk}/edit/",
+        {
+            f"item-{item.pk}-number": "2",
+            f"item-{item.pk}-title": "Mine",
+            f"item-{item.pk}-lead": "MOJ",
+            f"item-{item.pk}-version": item.version + 5,
+        },
+    )
+
+    assertContains(response, "Someone else saved a change")
+    assertContains(response, 'value="Mine"')
