@@ -161,14 +161,31 @@ STATICFILES_DIRS = [
     BASE_DIR / "node_modules" / "govuk-frontend" / "dist" / "govuk" / "assets",
     ("htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
 ]
-# Uploaded files (imported minutes) are kept here and never served: no MEDIA_URL is routed, and
-# only the group's secretariat reads an import, through its page.
-MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+# Uploaded files (imported minutes, papers on agenda items) go through Django's storage API: the local
+# media folder by default, S3-compatible storage (django-storages, `pip install .[s3]`) when a bucket is
+# named. Credentials come from the usual AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY. Nothing is served
+# from a media URL: a view checks who may read the meeting, then sends the file.
+MEDIA_ROOT = os.environ.get("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media"))
+PAPER_MAX_MEGABYTES = int(os.environ.get("DJANGO_PAPER_MAX_MEGABYTES", "20"))
+S3_BUCKET = os.environ.get("DJANGO_S3_BUCKET", "")
+DEFAULT_STORAGE = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": MEDIA_ROOT, "base_url": None},
+}
+if S3_BUCKET:
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": os.environ.get("DJANGO_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("DJANGO_S3_REGION") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
 STORAGES = {
-    "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": MEDIA_ROOT, "base_url": None},
-    },
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG

@@ -43,6 +43,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("meetings.urls")),
     path("", include("actions.urls")),
+    path("", include("members.urls")),
     path("", include("minutes.urls")),
     path("", include("circulation.urls")),
     path("", include("search.urls")),

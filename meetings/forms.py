@@ -1,8 +1,10 @@
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from govuk.forms import CharacterLimitsMixin, GovukDateField, GovukTimeField
-from meetings.models import AgendaItem, Apology, Attendee, Department, Meeting, Paragraph, Person
+from meetings.models import AgendaItem, Apology, Attendee, Department, Meeting, Paper, Paragraph, Person
+from meetings.papers import KINDS, kind_of, safe_file_name
 from meetings.suggestions import offer_suggestions
 from meetings.versioning import VersionedFormMixin
 
@@ -265,7 +267,7 @@ class ParagraphForm(CharacterLimitsMixin, VersionedFormMixin, forms.ModelForm):
             self.initial["number"] = agenda_item.next_paragraph_number()
 
 
-class MinutesStatusForm(forms.Form):
+class MinutesStatusForm(CharacterLimitsMixin, forms.Form):
     """Move minutes on: draft, circulated, approved (at a later meeting), published."""
 
     TRANSITIONS = {"draft": "circulate", "circulated": "approve", "approved": "publish"}
@@ -282,9 +284,26 @@ class MinutesStatusForm(forms.Form):
         empty_label=None,
     )
 
-    def __init__(self, *args, meeting, **kwargs):
+    agreed = forms.ChoiceField(
+        label="The minutes were agreed",
+        choices=[("as-they-stand", "As they stand"), ("subject-to-amendments", "Subject to amendments")],
+        widget=forms.RadioSelect,
+        required=False,
+        initial="as-they-stand",
+    )
+    amendments = forms.CharField(
+        label="Amendments agreed",
+        required=False,
+        max_length=2_000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="One amendment a line, for example: Paragraph 2.3: for “MOJ” read “AGO”. "
+        "They are shown on these minutes as corrections, and in the minutes of the meeting that approved them",
+    )
+
+    def __init__(self, *args, meeting, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
+        self.user = user
         self.next_transition = self.TRANSITIONS.get(meeting.status)
         self.initial["transition"] = self.next_transition
         self.fields["approved_at"].queryset = meeting.approval_candidates()
@@ -300,10 +319,68 @@ class MinutesStatusForm(forms.Form):
             and "approved_at" not in self.errors
         ):
             self.add_error("approved_at", "Choose the meeting at which the minutes were approved")
+        if (
+            cleaned.get("transition") == "approve"
+            and cleaned.get("agreed") == "subject-to-amendments"
+            and not self.amendment_lines()
+            and "amendments" not in self.errors
+        ):
+            self.add_error("amendments", "Enter the amendments agreed, or choose “As they stand”")
         return cleaned
+
+    def amendment_lines(self):
+        if self.cleaned_data.get("agreed") != "subject-to-amendments":
+            return []
+        return [line for line in self.cleaned_data.get("amendments", "").splitlines() if line.strip()]
 
     def save(self):
         if self.cleaned_data["transition"] == "approve":
-            self.meeting.approve(self.cleaned_data["approved_at"])
+            self.meeting.approve(self.cleaned_data["approved_at"], amendments=self.amendment_lines(), by=self.user)
         else:
             getattr(self.meeting, self.cleaned_data["transition"])()
+
+
+class AgendaDraftItemForm(AgendaItemForm):
+    """An item of an agenda drafted before the meeting, with who leads it."""
+
+    class Meta(AgendaItemForm.Meta):
+        fields = ["number", "title", "lead"]
+        labels = AgendaItemForm.Meta.labels | {"lead": "Lead department or presenter"}
+        help_texts = AgendaItemForm.Meta.help_texts | {"lead": "For example, Home Office or the Chair. Optional"}
+
+
+class PaperForm(CharacterLimitsMixin, forms.ModelForm):
+    """A paper on an agenda item: its type is read from its content, and its size is limited."""
+
+    file = forms.FileField(
+        label="File",
+        widget=forms.FileInput,
+        error_messages={"required": "Choose the paper's file", "empty": "The file is empty: choose the paper's file"},
+    )
+
+    class Meta:
+        model = Paper
+        fields = ["title", "file", "public"]
+        labels = {"title": "Title of the paper", "public": "Publish this paper with the minutes"}
+        help_texts = {"title": "For example, Paper 2: Activity update"}
+        error_messages = {"title": {"required": "Enter the title of the paper"}}
+
+    def __init__(self, *args, agenda_item, uploaded_by=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.agenda_item = agenda_item
+        self.instance.uploaded_by = uploaded_by
+        limit = settings.PAPER_MAX_MEGABYTES
+        self.fields["file"].help_text = f"A PDF, DOCX, ODT, XLSX, ODS or PPTX file, up to {limit} MB"
+        self.fields["file"].widget.attrs["accept"] = ",".join(f".{extension}" for extension in KINDS)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        limit = settings.PAPER_MAX_MEGABYTES
+        if upload.size > limit * 1024 * 1024:
+            raise forms.ValidationError(f"The file must be smaller than {limit} MB")
+        kind = kind_of(upload)
+        if kind is None:
+            raise forms.ValidationError("The file must be a PDF, DOCX, ODT, XLSX, ODS or PPTX")
+        upload.name = safe_file_name(upload.name, kind)
+        self.instance.kind, self.instance.size, self.instance.file_name = kind.extension, upload.size, upload.name
+        return upload

@@ -1,7 +1,7 @@
-"""A meeting's own history: the meeting, its register, agenda items and paragraphs."""
+"""A meeting's own history: the meeting, its register, agenda items, paragraphs and papers."""
 
 from meetings.changes import Change
-from meetings.models import AgendaItem, Apology, Attendee, Meeting, Paragraph
+from meetings.models import AgendaItem, Apology, Attendee, Meeting, Paper, Paragraph
 
 
 def meeting_sources(meeting, names):
@@ -19,6 +19,7 @@ def meeting_sources(meeting, names):
         (Apology.history.filter(meeting_id=meeting.pk), "Apology", lambda r: f"{department(r)} – {person(r)}"),
         (AgendaItem.history.filter(meeting_id=meeting.pk), "Agenda item", lambda r: f"{r.number}. {r.title}"),
         (Paragraph.history.filter(agenda_item_id__in=item_ids), "Paragraph", lambda r: f"{r.number} {r.text[:60]}"),
+        (Paper.history.filter(agenda_item_id__in=item_ids), "Paper", lambda record: record.title),
     ]
 
 

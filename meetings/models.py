@@ -273,6 +273,14 @@ class Meeting(Versioned):
     published_at = models.DateTimeField(
         null=True, blank=True, editable=False, help_text="When the minutes were published, shown on the public page."
     )
+    next_meeting = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="previous_meetings",
+        help_text="The meeting the minutes name as the next one, made from its date, time and place.",
+    )
 
     objects = MeetingQuerySet.as_manager()
     history = HistoricalRecords()
@@ -338,6 +346,9 @@ class Meeting(Versioned):
     def get_record_url(self):
         return reverse("minutes:record", args=[self.pk])
 
+    def get_agenda_url(self):
+        return reverse("minutes:agenda", args=[self.pk])
+
     def is_visible_to(self, user):
         """Whether the user may read these minutes: the instance's side of ``readable_by``."""
         if self.status == MinutesStatus.DRAFT:
@@ -359,10 +370,88 @@ class Meeting(Versioned):
         today = today or timezone.localdate()
         return Meeting.objects.filter(group=self.group_id, date__gt=self.date, date__lte=today).order_by("date")
 
+    def has_minutes_of_its_own(self):
+        """Whether the meeting has been held on the record: a register, paragraphs, or minutes moved on.
+
+        An agenda drafted beforehand is not minutes: until then the meeting follows what the
+        previous minutes say of it.
+        """
+        return (
+            self.status != MinutesStatus.DRAFT
+            or self.attendees.exists()
+            or self.apologies.exists()
+            or Paragraph.objects.filter(agenda_item__meeting=self).exists()
+        )
+
+    def schedule_next_meeting(self):
+        """Make the meeting these minutes name as the next one, or link to the group's meeting on that
+        date, and keep its date, time and place in step with what the minutes say until it has minutes
+        of its own. Saving again changes nothing.
+
+        Returns the next meeting and whether it was just created: (None, False) when no date is set.
+        """
+        if not self.next_meeting_date:
+            return None, False
+        details = {
+            "date": self.next_meeting_date,
+            "start_time": self.next_meeting_start_time,
+            "end_time": self.next_meeting_end_time,
+            "place": self.next_meeting_place,
+        }
+        with transaction.atomic():
+            linked = self.next_meeting
+            if linked is not None and linked.has_minutes_of_its_own():
+                return linked, False
+            on_that_day = Meeting.objects.filter(group=self.group_id, date=self.next_meeting_date)
+            found = on_that_day.exclude(pk=linked.pk if linked else None).first()
+            created = False
+            # What the minutes leave blank (the time, the place) is not said, so it changes nothing.
+            said = {name: value for name, value in details.items() if value}
+            if found is not None:
+                # The group's meeting on that day is the next one; a meeting made earlier for another
+                # date stays, as anything else made by hand would.
+                linked = found
+                if not linked.has_minutes_of_its_own():
+                    self._keep_in_step(linked, said)
+            elif linked is not None:
+                self._keep_in_step(linked, said)
+            else:
+                linked, created = Meeting.objects.create(group_id=self.group_id, **details), True
+            if self.next_meeting_id != linked.pk:
+                self.next_meeting = linked
+                Meeting.objects.filter(pk=self.pk).update(next_meeting=linked)
+        return linked, created
+
+    @staticmethod
+    def _keep_in_step(meeting, details):
+        changed = {name: value for name, value in details.items() if getattr(meeting, name) != value}
+        if changed:
+            for name, value in changed.items():
+                setattr(meeting, name, value)
+            meeting.save()
+
+    def keep_previous_in_step(self):
+        """After this meeting's details change, have the unapproved minutes that name it as the next
+        meeting say the same, until this meeting has minutes of its own."""
+        if self.has_minutes_of_its_own():
+            return
+        for previous in self.previous_meetings.exclude(status__in=LOCKED).filter(date__lt=self.date):
+            self._keep_in_step(
+                previous,
+                {
+                    "next_meeting_date": self.date,
+                    "next_meeting_start_time": self.start_time,
+                    "next_meeting_end_time": self.end_time,
+                    "next_meeting_place": self.place,
+                },
+            )
+
     def circulate(self):
         self._move_status(MinutesStatus.DRAFT, MinutesStatus.CIRCULATED)
 
-    def approve(self, at_meeting):
+    def approve(self, at_meeting, amendments=(), by=None):
+        """Record that the minutes were agreed at ``at_meeting``, with any amendments agreed there,
+        which are shown on them as corrections and said in that meeting's own minutes."""
         if at_meeting.group_id != self.group_id or at_meeting.date <= self.date:
             raise ValidationError("Minutes are approved at a later meeting of the same group.")
         if at_meeting.date > timezone.localdate():
@@ -371,8 +460,31 @@ class Meeting(Versioned):
                 "minutes are approved at a meeting that has been held."
             )
         self._check_status(MinutesStatus.CIRCULATED, MinutesStatus.APPROVED)
-        self.approved_at = at_meeting
-        self._move_status(MinutesStatus.CIRCULATED, MinutesStatus.APPROVED)
+        amendments = [" ".join(amendment.split()) for amendment in amendments if amendment.strip()]
+        with transaction.atomic():
+            self.approved_at = at_meeting
+            self._move_status(MinutesStatus.CIRCULATED, MinutesStatus.APPROVED)
+            for amendment in amendments:
+                Correction.objects.create(
+                    meeting=self,
+                    made_by=by,
+                    what=f"Amended when approved at the meeting of {at_meeting.date:%-d %B %Y}",
+                    reason=amendment,
+                )
+            at_meeting.minute_approval_of(self, amendments)
+
+    def minute_approval_of(self, earlier, amendments=()):
+        """Say in this meeting's standing first item that the earlier minutes were agreed, with any
+        amendments. Minutes already approved are the record, and are left as they are."""
+        if self.is_locked:
+            return None
+        said = f"The minutes of the meeting of {earlier.date:%-d %B %Y} were agreed"
+        if amendments:
+            said += " subject to the amendments below:\n" + "\n".join(f"– {amendment}" for amendment in amendments)
+        else:
+            said += "."
+        item = AgendaItem.objects.standing_first_item(self)
+        return Paragraph.objects.create(agenda_item=item, number=item.next_paragraph_number(), text=said)
 
     def publish(self):
         self._check_status(MinutesStatus.APPROVED, MinutesStatus.PUBLISHED)
@@ -454,7 +566,24 @@ class Apology(Positioned, Versioned):
             )
 
 
+STANDING_FIRST_ITEM = "Minutes of the last meeting and matters arising"
+
+
 class AgendaItemQuerySet(PositionedQuerySet):
+    def standing_first_item(self, meeting):
+        """The meeting's "Minutes of the last meeting and matters arising", first on the agenda:
+        the item of that title, or one made for it and put first."""
+        items = AgendaItem.objects.filter(meeting=meeting)
+        found = items.filter(title__istartswith="minutes of the").order_by("position").first()
+        if found is not None:
+            return found
+        taken = set(items.values_list("number", flat=True))
+        number = 1 if 1 not in taken else items.next_number()
+        item = AgendaItem.objects.create(meeting=meeting, number=number, title=STANDING_FIRST_ITEM)
+        while item.move("up"):
+            pass
+        return item
+
     def next_number(self):
         """The number a new item would most likely carry: one more than the highest."""
         highest = self.aggregate(highest=models.Max("number"))["highest"]
@@ -467,6 +596,9 @@ class AgendaItem(Positioned, Versioned):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
     number = models.PositiveIntegerField()
     title = models.CharField(max_length=300)
+    lead = models.CharField(
+        "lead department or presenter", max_length=200, blank=True, help_text="For example, Home Office or the Chair."
+    )
 
     objects = AgendaItemQuerySet.as_manager()
     history = HistoricalRecords()
@@ -590,3 +722,6 @@ def signed_in_as(user):
     if len(groups) == 1:
         return f"{name} ({groups[0]} secretariat)"
     return name
+
+
+from meetings.papers import Paper  # noqa: E402, F401  (a model of this app, in its own module)

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from meetings import calendar
 from meetings.access import department_of, secretariat_group, secretariat_meeting
 from meetings.forms import MeetingForm, MinutesStatusForm
-from meetings.models import Group, Meeting
+from meetings.models import Group, Meeting, MinutesStatus
 from meetings.versioning import EditConflict
 
 
@@ -64,6 +64,20 @@ def group(request, slug):
     )
 
 
+def tell_of_next_meeting(request, meeting):
+    """Make or link the next meeting the minutes name, and say so when it is new or newly linked."""
+    linked_before = meeting.next_meeting_id
+    next_meeting, created = meeting.schedule_next_meeting()
+    if created:
+        messages.info(
+            request,
+            f"The next meeting, on {next_meeting.date:%-d %B %Y}, has been added to the "
+            f"{meeting.group.short_name} meetings.",
+        )
+    elif next_meeting is not None and next_meeting.pk != linked_before:
+        messages.info(request, f"The next meeting is the meeting of {next_meeting.date:%-d %B %Y}, already on record.")
+
+
 @require_http_methods(["GET", "POST"])
 def meeting_create(request, slug):
     group = secretariat_group(request, slug)
@@ -71,6 +85,7 @@ def meeting_create(request, slug):
     if form.is_valid():
         meeting = form.save()
         messages.success(request, f"Meeting on {meeting.date:%-d %B %Y} created. Now take the register.")
+        tell_of_next_meeting(request, meeting)
         return redirect(meeting.get_record_url())
     return render(request, "meetings/meeting_form.html", {"form": form, "group": group, "nav": "meetings"})
 
@@ -82,6 +97,8 @@ def meeting_edit(request, pk):
     form = MeetingForm(request.POST or None, instance=copy.copy(meeting))
     if form.is_valid() and form.save_unless_conflict():
         messages.success(request, "Meeting details saved.")
+        form.instance.keep_previous_in_step()
+        tell_of_next_meeting(request, form.instance)
         return redirect(meeting.get_record_url())
     return render(
         request,
@@ -100,7 +117,7 @@ def minutes_status(request, pk):
     if request.method == "GET":
         form = MinutesStatusForm(meeting=meeting, initial={"approved_at": request.GET.get("approved_at")})
     else:
-        form = MinutesStatusForm(request.POST, meeting=meeting)
+        form = MinutesStatusForm(request.POST, meeting=meeting, user=request.user)
         if form.is_valid():
             try:
                 form.save()
@@ -111,6 +128,8 @@ def minutes_status(request, pk):
                 form.add_error(None, MinutesStatusForm.MOVED_ON)
             else:
                 messages.success(request, f"The minutes are now {meeting.get_status_display().lower()}.")
+                if meeting.status == MinutesStatus.CIRCULATED:
+                    tell_of_next_meeting(request, meeting)
                 return redirect(meeting)
     asked = request.GET.get("transition")
     return render(

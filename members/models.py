@@ -2,9 +2,11 @@
 
 from django.db import models
 from django.db.models import OuterRef, Subquery
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from meetings.models import Department, Group, Person
+from meetings.versioning import Versioned
 
 
 class MembershipQuerySet(models.QuerySet):
@@ -18,13 +20,23 @@ class MembershipQuerySet(models.QuerySet):
             models.Q(left_on__isnull=True) | models.Q(left_on__gt=date),
         )
 
+    def former_on(self, date):
+        """Members that had left by ``date``."""
+        return self.filter(left_on__isnull=False, left_on__lte=date)
+
+    def for_listing(self):
+        """With what the members page shows of each: its department, representatives and contacts."""
+        return self.select_related("department").prefetch_related(
+            models.Prefetch("representatives", Representative.objects.select_related("person")), "contacts"
+        )
+
     def with_representative_on(self, date):
         """Each member annotated with ``representative_id``: who usually represented it on ``date``."""
         usual = Representative.objects.filter(membership=OuterRef("pk"), since__lte=date).order_by("-since", "-pk")
         return self.annotate(representative_id=Subquery(usual.values("person")[:1]))
 
 
-class Membership(models.Model):
+class Membership(Versioned):
     """A department's membership of a group."""
 
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="memberships")
@@ -50,8 +62,20 @@ class Membership(models.Model):
     def __str__(self):
         return f"{self.department} in {self.group.short_name}"
 
+    def get_absolute_url(self):
+        return reverse("members:members", args=[self.group.slug]) + f"#member-{self.pk}"
+
+    def is_current_on(self, date):
+        return (self.joined_on is None or self.joined_on <= date) and (self.left_on is None or self.left_on > date)
+
     def representative_on(self, date):
-        """Who usually represented the department on ``date`` (the minister, say), or None."""
+        """Who usually represented the department on ``date`` (the minister, say), or None.
+
+        Read from the prefetched representatives when the page fetched them, newest first.
+        """
+        if "representatives" in getattr(self, "_prefetched_objects_cache", {}):
+            usual = [rep for rep in self.representatives.all() if rep.since <= date]
+            return max(usual, key=lambda rep: (rep.since, rep.pk)).person if usual else None
         usual = self.representatives.filter(since__lte=date).order_by("-since", "-pk").select_related("person")
         return next((representative.person for representative in usual[:1]), None)
 
@@ -75,7 +99,7 @@ class Representative(models.Model):
         return f"{self.person} for {self.membership.department} from {self.since:%-d %B %Y}"
 
 
-class Contact(models.Model):
+class Contact(Versioned):
     """Someone who receives a member department's papers: the minister's private office, the lead official."""
 
     membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="contacts")

@@ -11,6 +11,7 @@ from actions.forms import ActionForm, UpdateForm
 from actions.models import Action, as_arising
 from govuk.pagination import BothEndsPaginator
 from meetings.forms import AgendaItemForm, ApologyForm, AttendeeForm, ParagraphForm
+from minutes.proposed_register import register_sources
 
 TEMPLATE = "minutes/record.html"
 ARISING_PAGE = 25
@@ -74,6 +75,8 @@ def build_context(meeting, user, *, form=None, editing=None, focus=None, arising
         "edit_form": form if editing is not None else None,
         "invalid_form": form if form is not None and form.is_bound and form.errors else None,
         "focus": focus,
+        "register_sources": register_sources(meeting),
+        "apology_offers": apology_offers(meeting),
     }
     if arising_page is not None:
         context.update(matters_arising_context(meeting, arising_page, slot))
@@ -100,6 +103,16 @@ def matters_arising_context(meeting, number, slot=None):
 def arising_page_of(meeting, action):
     """The number of the page of matters arising that shows the action."""
     return Action.objects.matters_arising(meeting).before(action).count() // ARISING_PAGE + 1
+
+
+def apology_offers(meeting):
+    """The ministers an official deputised for who are not yet in the apologies: each is offered."""
+    apologised = {apology.person_id for apology in meeting.apologies.all()}
+    offers = {}
+    for attendee in meeting.attendees.all():
+        if attendee.deputising_for_id and attendee.deputising_for_id not in apologised:
+            offers.setdefault(attendee.deputising_for_id, attendee)
+    return list(offers.values())
 
 
 def autofocus(form, first_empty=False):

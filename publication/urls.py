@@ -24,4 +24,5 @@ urlpatterns = [
     path("published/<slug:slug>/feed/", views.feed, name="feed"),
     path("published/<slug:slug>/<day:key>/", views.minutes, name="minutes"),
     path("published/<slug:slug>/<day:key>/minutes.<str:extension>", views.document, name="document"),
+    path("published/<slug:slug>/<day:key>/papers/<int:pk>/", views.paper, name="paper"),
 ]

@@ -15,7 +15,8 @@ from django.views.decorators.http import condition, require_safe
 from django.views.defaults import page_not_found
 
 from actions.models import Action
-from meetings.models import Group
+from meetings.models import Group, Paper
+from minutes.agenda import paper_download
 from minutes.contents import with_minutes
 from minutes.documents.content import minutes_content
 from minutes.downloads import FORMATS, attachment
@@ -117,8 +118,18 @@ def minutes(request, slug, key):
             "updates": [(correction, published.correction_summary(correction)) for correction in updates],
             "last_updated": updates[-1].made_at if updates else None,
             "page_url": request.path,
+            "papers": Paper.objects.filter(agenda_item__meeting=meeting, public=True).select_related("agenda_item"),
         },
     )
+
+
+@public
+def paper(request, slug, key, pk):
+    """A paper marked to be published with the minutes, once they are."""
+    meeting_pk = published.published_pk(slug, key)
+    if meeting_pk is None:
+        raise Http404("No published minutes at this address")
+    return paper_download(get_object_or_404(Paper, pk=pk, public=True, agenda_item__meeting=meeting_pk))
 
 
 @public

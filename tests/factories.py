@@ -20,6 +20,7 @@ from meetings.models import (
     Group,
     Meeting,
     MinutesStatus,
+    Paper,
     Paragraph,
     Person,
 )
@@ -231,6 +232,18 @@ class ImportRecordFactory(factory.django.DjangoModelFactory):
     file_name = "minutes.txt"
     source_text = "Attendees:\nHome Office\tMark Harper MP\tCHAIR\n\n1. Welcome\n1.1 Mark Harper MP welcomed the Group."
     parsed = factory.LazyAttribute(lambda record: parse_minutes(record.source_text).as_json())
+
+
+class PaperFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Paper
+
+    agenda_item = factory.SubFactory(AgendaItemFactory)
+    title = factory.Sequence(lambda n: f"Paper {n + 1}")
+    file = factory.django.FileField(filename="paper.pdf", data=b"%PDF-1.4\n%%EOF\n")
+    file_name = "paper.pdf"
+    kind = "pdf"
+    size = 15
 
 
 def factory_for(model):

@@ -20,6 +20,7 @@ from urllib.parse import urlencode
 
 import openpyxl
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
@@ -40,9 +41,12 @@ from meetings.models import (
     Group,
     Meeting,
     MinutesStatus,
+    Paper,
     Paragraph,
     Person,
 )
+from members import urls as member_urls
+from members.models import Contact, Membership, Representative
 from minutes import urls as minutes_urls
 from publication import urls as publication_urls
 from search import urls as search_urls
@@ -51,12 +55,15 @@ from tests.factories import (
     AgendaItemFactory,
     ApologyFactory,
     AttendeeFactory,
+    ContactFactory,
     DepartmentFactory,
     DepartmentMemberFactory,
     GroupFactory,
     ImportRecordFactory,
     MeetingFactory,
+    MembershipFactory,
     MessageFactory,
+    PaperFactory,
     ParagraphFactory,
     UpdateFactory,
     UserFactory,
@@ -109,6 +116,11 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
 @pytest.fixture
 def signed_in(request, client):
     """A client signed in as one of the roles."""
@@ -153,6 +165,7 @@ def build_minutes(status=MinutesStatus.DRAFT):
     )
     home_office = DepartmentFactory(short_name="Home Office")
     given_here = UpdateFactory(action=arising, reported_at=meeting, text="MOJ has begun.")
+    membership = MembershipFactory(group=group, department=home_office)
     items = [AgendaItemFactory(meeting=meeting, number=number) for number in (1, 2)]
     actions = ActionFactory.create_batch(2, agenda_item=items[0])
     for action in actions:
@@ -171,6 +184,9 @@ def build_minutes(status=MinutesStatus.DRAFT):
         given_here=given_here,
         import_record=ImportRecordFactory(group=group, source_text=IMPORTED),
         failed_message=MessageFactory(group=group, meeting=meeting, status=Message.Status.FAILED, attempts=5),
+        membership=membership,
+        paper=PaperFactory(agenda_item=items[0], public=True),
+        contacts=ContactFactory.create_batch(2, membership=membership),
     )
 
 
@@ -192,6 +208,10 @@ def database():
         ImportRecord,
         Circulation,
         Message,
+        Membership,
+        Representative,
+        Contact,
+        Paper,
     ]
     return {
         model._meta.label: list(model.objects.order_by("pk").values())
@@ -251,6 +271,22 @@ def meeting_pk(minutes):
     return [minutes.meeting.pk]
 
 
+def first_item(minutes):
+    return [minutes.meeting.pk, minutes.agenda_items[0].pk]
+
+
+def the_paper(minutes):
+    return [minutes.meeting.pk, minutes.paper.pk]
+
+
+def new_paper(minutes):
+    prefix = f"item-{minutes.agenda_items[0].pk}-paper"
+    return {
+        f"{prefix}-title": "Paper 3: Victim care",
+        f"{prefix}-file": SimpleUploadedFile("paper.pdf", b"%PDF-1.4\n%%EOF\n"),
+    }
+
+
 MEETING_ENDPOINTS = [
     Endpoint("meetings:groups", "GET", ANYONE),
     Endpoint("meetings:group", "GET", ANYONE, args=lambda minutes: [minutes.group.slug]),
@@ -281,6 +317,40 @@ MEETING_ENDPOINTS = [
     ),
     Endpoint("minutes:record", "GET", EDITORS, args=meeting_pk),
     Endpoint("minutes:record", "GET", EDITORS, args=meeting_pk, htmx=True, query={"section": "attendees"}),
+    Endpoint("minutes:agenda", "GET", READERS, args=meeting_pk),
+    Endpoint("minutes:agenda-document", "GET", READERS, args=lambda minutes: [minutes.meeting.pk, "pdf"]),
+    Endpoint(
+        "minutes:agenda-draft-item-add",
+        "POST",
+        EDITORS,
+        args=meeting_pk,
+        data=lambda minutes: {"agenda-item-number": "8", "agenda-item-title": "Victim care", "agenda-item-lead": "MOJ"},
+    ),
+    Endpoint("minutes:standing-item-add", "POST", EDITORS, args=meeting_pk),
+    Endpoint("minutes:agenda-draft-item-edit", "GET", EDITORS, args=first_item),
+    Endpoint(
+        "minutes:agenda-draft-item-edit",
+        "POST",
+        EDITORS,
+        args=first_item,
+        data=lambda minutes: prefixed(
+            f"item-{minutes.agenda_items[0].pk}",
+            {"number": "1", "title": "Welcome", "lead": "The Chair"} | opened(minutes.agenda_items[0]),
+        ),
+    ),
+    Endpoint("minutes:paper-add", "GET", EDITORS, args=first_item, redirects=True),
+    Endpoint("minutes:paper-add", "POST", EDITORS, args=first_item, data=new_paper),
+    Endpoint("minutes:paper", "GET", READERS, args=the_paper),
+    Endpoint("minutes:paper-remove", "GET", EDITORS, args=the_paper),
+    Endpoint("minutes:paper-remove", "POST", EDITORS, args=the_paper),
+    Endpoint("minutes:start-register", "GET", EDITORS, args=meeting_pk, query={"from": "members"}),
+    Endpoint(
+        "minutes:start-register",
+        "POST",
+        EDITORS,
+        args=meeting_pk,
+        data=lambda minutes: {"from": "members", "row": f"{minutes.home_office.pk}::::0"},
+    ),
     Endpoint("meetings:minutes-status", "GET", SECRETARIAT_ONLY, args=meeting_pk),
     Endpoint("meetings:minutes-status", "POST", SECRETARIAT_ONLY, args=meeting_pk, data=next_step),
 ]
@@ -478,6 +548,72 @@ def group_slug(minutes):
     return [minutes.group.slug]
 
 
+def member(minutes):
+    return [minutes.group.slug, minutes.membership.pk]
+
+
+def second_contact(minutes):
+    return [minutes.group.slug, minutes.contacts[1].pk]
+
+
+MEMBER_ENDPOINTS = [
+    Endpoint("members:attendance", "GET", ANYONE, args=group_slug),
+    Endpoint("members:attendance-csv", "GET", ANYONE, args=group_slug),
+    Endpoint("members:members", "GET", SECRETARIAT_ONLY, args=group_slug),
+    Endpoint("members:member-add", "GET", SECRETARIAT_ONLY, args=group_slug),
+    Endpoint(
+        "members:member-add",
+        "POST",
+        SECRETARIAT_ONLY,
+        args=group_slug,
+        data=lambda minutes: {"department": "UKHTC", "representative": "Lord Bates", "add_departments": "on"},
+    ),
+    Endpoint("members:member-leave", "GET", SECRETARIAT_ONLY, args=member),
+    Endpoint(
+        "members:member-leave",
+        "POST",
+        SECRETARIAT_ONLY,
+        args=member,
+        data=lambda minutes: (
+            {"left_on_day": "1", "left_on_month": "1", "left_on_year": "2020"} | opened(minutes.membership)
+        ),
+    ),
+    Endpoint("members:representative-add", "GET", SECRETARIAT_ONLY, args=member),
+    Endpoint(
+        "members:representative-add",
+        "POST",
+        SECRETARIAT_ONLY,
+        args=member,
+        data=lambda minutes: {
+            "person": "Karen Bradley MP",
+            "since_day": "1",
+            "since_month": "10",
+            "since_year": "2014",
+        },
+    ),
+    Endpoint("members:contact-add", "GET", SECRETARIAT_ONLY, args=member),
+    Endpoint(
+        "members:contact-add",
+        "POST",
+        SECRETARIAT_ONLY,
+        args=member,
+        data=lambda minutes: {"name": "Private Office", "email": "po@example.gov.uk", "role": ""},
+    ),
+    Endpoint("members:contact-edit", "GET", SECRETARIAT_ONLY, args=second_contact),
+    Endpoint(
+        "members:contact-edit",
+        "POST",
+        SECRETARIAT_ONLY,
+        args=second_contact,
+        data=lambda minutes: (
+            {"name": "Lead official", "email": "lead@example.gov.uk", "role": ""} | opened(minutes.contacts[1])
+        ),
+    ),
+    Endpoint("members:contact-delete", "GET", SECRETARIAT_ONLY, args=second_contact),
+    Endpoint("members:contact-delete", "POST", SECRETARIAT_ONLY, args=second_contact),
+]
+
+
 CIRCULATION_ENDPOINTS = [
     Endpoint("circulation:circulate", "GET", SECRETARIAT_ONLY, args=meeting_pk),
     # The group has no members' contacts: circulating sends no email, and is recorded.
@@ -521,6 +657,7 @@ ENDPOINTS = [
     *IMPORT_ENDPOINTS,
     *CIRCULATION_ENDPOINTS,
     *SEARCH_ENDPOINTS,
+    *MEMBER_ENDPOINTS,
 ]
 
 PUBLIC_ENDPOINTS = [
@@ -528,6 +665,9 @@ PUBLIC_ENDPOINTS = [
     Endpoint("publication:minutes", "GET", PUBLISHED, args=lambda minutes: [minutes.group.slug, "2013-03-11"]),
     Endpoint("publication:feed", "GET", PUBLISHED, args=lambda minutes: [minutes.group.slug]),
     Endpoint("publication:document", "GET", PUBLISHED, args=lambda minutes: [minutes.group.slug, "2013-03-11", "pdf"]),
+    Endpoint(
+        "publication:paper", "GET", PUBLISHED, args=lambda minutes: [minutes.group.slug, "2013-03-11", minutes.paper.pk]
+    ),
     Endpoint(
         "meetings:group-calendar",
         "GET",
@@ -550,6 +690,7 @@ def test_every_url_of_the_apps_is_tried():
         *url_names(meeting_urls.urlpatterns, meeting_urls.app_name),
         *url_names(action_urls.urlpatterns, action_urls.app_name),
         *url_names(minutes_urls.urlpatterns, minutes_urls.app_name),
+        *url_names(member_urls.urlpatterns, member_urls.app_name),
         *url_names(publication_urls.urlpatterns, publication_urls.app_name),
         *url_names(import_urls.urlpatterns, import_urls.app_name),
         *url_names(circulation_urls.urlpatterns, circulation_urls.app_name),
@@ -945,6 +1086,8 @@ def text_of(response):
     if not response.streaming:
         return response.content.decode()
     content = b"".join(response.streaming_content)
+    if not content.startswith(b"PK"):
+        return content.decode()  # A CSV.
     with zipfile.ZipFile(io.BytesIO(content)) as package:
         if "content.xml" in package.namelist():
             return package.read("content.xml").decode()
@@ -979,4 +1122,6 @@ def test_the_open_pages_are_the_lists_and_exports():
         "meetings:department-suggestions",
         "meetings:person-suggestions",
         "search:search",
+        "members:attendance",
+        "members:attendance-csv",
     }

@@ -25,6 +25,7 @@ from meetings.models import (
     Paragraph,
     Person,
 )
+from members.models import Membership
 from tests.admin_pages import change_page_data
 from tests.factories import (
     ActionFactory,
@@ -35,6 +36,7 @@ from tests.factories import (
     DepartmentFactory,
     DepartmentMemberFactory,
     MeetingFactory,
+    MembershipFactory,
     ParagraphFactory,
     PersonFactory,
     UpdateFactory,
@@ -506,6 +508,7 @@ def test_no_revert_answers_500(admin_client, model, published):
         Apology: ApologyFactory(meeting=published),
         Group: published.group,
         DepartmentMember: DepartmentMemberFactory(),
+        Membership: MembershipFactory(group=published.group),
     }
     record = records.get(model) or factory_for(model)()
     version = record.history.earliest("history_id").history_id

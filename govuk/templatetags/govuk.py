@@ -12,12 +12,13 @@ INPUT_CLASSES = {
     "select": ("govuk-select", "govuk-select--error"),
     "checkbox": ("govuk-checkboxes__input", ""),
     "text": ("govuk-input", "govuk-input--error"),
+    "file": ("govuk-file-upload", "govuk-file-upload--error"),
 }
 
 
 @register.filter
 def govuk_kind(field):
-    """Which GOV.UK pattern renders this field: text, textarea, select, checkbox, radios or date."""
+    """Which GOV.UK pattern renders this field: text, textarea, select, checkbox, radios, date or file."""
     widget = field.field.widget
     if isinstance(widget, GovukDateInput):
         return "date"
@@ -31,6 +32,8 @@ def govuk_kind(field):
         return "textarea"
     if isinstance(widget, forms.Select):
         return "select"
+    if isinstance(widget, forms.FileInput):
+        return "file"
     return "text"
 
 

@@ -197,5 +197,6 @@ def test_the_page_makes_the_same_queries_whatever_the_size_of_the_minutes(client
     with CaptureQueriesContext(connection) as queries:
         assert client.get(ADDRESS).status_code == 200
 
-    # The meeting's address and validators (4); the minutes with what they hold (9); the matters arising (3).
-    assert len(queries) == 16
+    # The meeting's address and validators (4); the minutes with what they hold (9); the matters arising (3);
+    # the papers published with them (1).
+    assert len(queries) == 17

@@ -27,8 +27,9 @@ pytestmark = pytest.mark.django_db
 # The session and the user; the meeting with its group, loaded once; the groups the user serves;
 # its corrections, attendees, apologies, agenda items, paragraphs, actions and their owners; the
 # next item number; the counts of matters arising; a page of them with their owners and updates;
-# the group's secretariat, who sign their updates as such.
-RECORD_QUERIES = 17
+# the group's secretariat, who sign their updates as such; whether the register can be started from
+# the members or the last meeting.
+RECORD_QUERIES = 19
 # The session and the user; the meeting with its group, corrections, attendees, apologies, agenda
 # items, paragraphs, actions and their owners; whether the user serves its group; the counts of
 # matters arising; a page of those reviewed, with their owners and updates.

@@ -60,7 +60,7 @@ def test_it_records_the_next_meeting(secretariat_client, group):
         ),
     )
 
-    meeting = Meeting.objects.get()
+    meeting = Meeting.objects.get(date=MARCH_2013)
     assert meeting.next_meeting_date == datetime.date(2013, 9, 13)
     assert meeting.next_meeting_start_time == datetime.time(10, 30)
     assert meeting.next_meeting_place == "the Home Office"

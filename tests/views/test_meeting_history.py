@@ -315,8 +315,8 @@ def a_meeting_naming(count):
 # agenda items and actions; the history of the meeting, its attendees, apologies, agenda items,
 # paragraphs, actions and owners; and the records they name, one query for each model (groups,
 # meetings, departments, people, agenda items and actions); the corrections with who made them;
-# the updates given at the meeting and withdrawn; its circulations by email.
-HISTORY_QUERIES = 22
+# the updates given at the meeting and withdrawn; its circulations by email; its papers.
+HISTORY_QUERIES = 23
 
 
 @pytest.mark.parametrize("count", [1, 30])

@@ -18,8 +18,9 @@ pytestmark = pytest.mark.django_db
 # The session and the user; the meeting with its group, loaded once; the groups the user serves;
 # its corrections, attendees, apologies, agenda items, paragraphs, actions and their owners; the
 # next item number; the counts of matters arising; a page of them with their owners and updates;
-# the group's secretariat, who sign their updates as such. Names are suggested as they are typed.
-QUERIES = 17
+# the group's secretariat, who sign their updates as such; whether the register can be started from
+# the members or the last meeting. Names are suggested as they are typed.
+QUERIES = 19
 # One section alone leaves out the matters arising.
 SECTION_QUERIES = 12
 
