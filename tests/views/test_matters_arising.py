@@ -40,9 +40,9 @@ MINUTES_QUERIES = 15
 # again with its owners and updates; the counts of matters arising; the group's secretariat, who
 # sign the updates.
 ROW_QUERIES = 32
-# Adding an attendee with htmx: checking, saving and answering with the register alone, without the
-# matters arising.
-ATTENDEE_ADDED_QUERIES = 33
+# Adding an attendee with htmx: checking, saving and answering with the register alone (and its offers
+# to start from the members or the last meeting), without the matters arising.
+ATTENDEE_ADDED_QUERIES = 35
 RECORD_PAGE = 25
 MINUTES_PAGE = 50
 
