@@ -1,20 +1,27 @@
 """The action register as a file: CSV that opens safely in Excel, and XLSX and ODS spreadsheets.
 
-Each is written row by row, so a register of any length takes the same memory: the CSV into the
-response, the spreadsheets into a temporary file (openpyxl's write-only mode; the ODS's XML streamed
-into its zip).
+Each is built from plain SQL rows (``register_rows``: the owners and the latest update worked out by
+the database, one query for the whole register), read in chunks and written row by row, so a register
+of any length takes the same memory: the CSV streamed into the response as it is written, the
+spreadsheets into a temporary file (openpyxl's write-only mode; the ODS's XML streamed into its zip).
 """
 
 import csv
 import datetime
+import io
 import re
 import zipfile
 from xml.sax.saxutils import escape, quoteattr
 
+from django.db import models
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Coalesce, TruncDate
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+
+from actions.models import ActionOwner, Status, Update
 
 # (heading, width in characters, wraps): widths that fit what the column usually holds.
 COLUMNS = [
@@ -33,11 +40,16 @@ COLUMNS = [
 ]
 HEADER = [heading for heading, _, _ in COLUMNS]
 
+CHUNK = 2_000
+"""Rows read from the database at a time: the memory an export holds whatever the register's length."""
+
 # A cell starting with one of these is run as a formula by spreadsheet programs.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 # Characters XML 1.0 cannot hold (both spreadsheet formats are XML): control characters but tab and newlines.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+STATUS_LABELS = dict(Status.choices)
 
 
 def spreadsheet_safe(value):
@@ -45,44 +57,122 @@ def spreadsheet_safe(value):
     return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
-def cells(action):
-    """The action's row: text, and dates as dates."""
-    latest = action.latest_update
+class JoinedNames(Subquery):
+    """The values of a one-column subquery, in its order, joined by ", " into one text.
+
+    PostgreSQL keeps the order of ``ARRAY(subquery)``; SQLite's GROUP_CONCAT takes the rows of an ordered
+    subquery in their order.
+    """
+
+    template = "(SELECT GROUP_CONCAT(joined.name, ', ') FROM (%(subquery)s) AS joined)"
+    output_field = models.TextField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, template="ARRAY_TO_STRING(ARRAY(%(subquery)s), ', ')")
+
+
+def register_rows(actions):
+    """The register's rows, as tuples of text and dates in the order of ``COLUMNS``.
+
+    ``actions`` is the register's queryset (filtered, ordered and annotated with ``with_due()``); it is read
+    as one query of values, not model instances, ``CHUNK`` rows at a time. Owners come lead first, as the
+    register lists them; the latest update is the newest not withdrawn, dated as it happened.
+    """
+    owners = ActionOwner.objects.filter(action=OuterRef("pk")).order_by("-is_lead", "position", "pk")
+    updates = (
+        Update.objects.filter(action=OuterRef("pk"), withdrawn_at=None)
+        .annotate(happened_on=Coalesce("reported_at__date", TruncDate("created_at")))
+        .order_by("-happened_on", "-pk")
+    )
+    values = (
+        actions.select_related(None)
+        .prefetch_related(None)
+        .annotate(
+            owner_names=JoinedNames(owners.annotate(name=F("department__short_name")).values("name")),
+            lead_name=Subquery(owners.filter(is_lead=True).values("department__short_name")[:1]),
+            latest_text=Subquery(updates.values("text")[:1], output_field=models.TextField()),
+            latest_on=Subquery(updates.values("happened_on")[:1], output_field=models.DateField()),
+        )
+        .values_list(
+            "meeting__group__short_name",
+            "meeting__date",
+            "number",
+            "agenda_item__number",
+            "agenda_item__title",
+            "text",
+            "owner_names",
+            "lead_name",
+            "due_on",
+            "due_at_next_meeting",
+            "status",
+            "is_overdue",
+            "latest_text",
+            "latest_on",
+        )
+    )
+    for (
+        group,
+        meeting_date,
+        number,
+        item_number,
+        item_title,
+        text,
+        owner_names,
+        lead,
+        due_on,
+        at_next_meeting,
+        status,
+        is_overdue,
+        latest_text,
+        latest_on,
+    ) in values.iterator(chunk_size=CHUNK):
+        yield (
+            f"{group} {meeting_date:%Y-%m} A{number}",
+            group,
+            meeting_date,
+            f"{item_number}. {item_title}",
+            text,
+            owner_names or "",
+            lead or "",
+            due_on or ("At the next meeting" if at_next_meeting else ""),
+            STATUS_LABELS[status],
+            "Yes" if is_overdue else "No",
+            latest_text or "",
+            latest_on,
+        )
+
+
+def csv_row(cells):
+    """A row as CSV writes it: dates as 2013-03-11, text safe from running as a formula."""
     return [
-        action.reference,
-        action.meeting.group.short_name,
-        action.meeting.date,
-        str(action.agenda_item),
-        action.text,
-        ", ".join(department.short_name for department in action.owner_list),
-        action.lead.short_name if action.lead else "",
-        action.due_on or (action.due_display if action.has_due_date else ""),
-        action.get_status_display(),
-        "Yes" if action.is_overdue else "No",
-        latest.text if latest else "",
-        latest.happened_on if latest else None,
+        ""
+        if cell is None
+        else f"{cell:%Y-%m-%d}"
+        if isinstance(cell, datetime.date)
+        else spreadsheet_safe(cell)
+        if isinstance(cell, str)
+        else cell
+        for cell in cells
     ]
 
 
-def row(action):
-    """The action's row as CSV writes it: dates as 2013-03-11."""
-    return [
-        "" if cell is None else f"{cell:%Y-%m-%d}" if isinstance(cell, datetime.date) else cell
-        for cell in cells(action)
-    ]
-
-
-def write_csv(actions, stream):
-    """Write the actions, fetched with ``for_listing()``, as CSV with a byte order mark for Excel."""
-    stream.write("\ufeff")
-    writer = csv.writer(stream)
+def csv_chunks(rows, rows_per_chunk=500):
+    """The CSV of the rows, in pieces to stream, with a byte order mark for Excel."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    buffer.write("\ufeff")
     writer.writerow(HEADER)
-    for action in actions:
-        writer.writerow([spreadsheet_safe(cell) for cell in row(action)])
+    for count, cells in enumerate(rows, start=1):
+        writer.writerow(csv_row(cells))
+        if count % rows_per_chunk == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
 
 
-def write_xlsx(actions, file):
-    """Write the actions as an Excel workbook, the header row frozen, in openpyxl's write-only mode."""
+def write_xlsx(rows, file):
+    """Write the rows as an Excel workbook, the header row frozen, in openpyxl's write-only mode."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Actions")
     sheet.freeze_panes = "A2"
@@ -109,8 +199,8 @@ def write_xlsx(actions, file):
         written.font = bold
         header.append(written)
     sheet.append(header)
-    for action in actions:
-        sheet.append([cell(value, wraps) for value, (_, _, wraps) in zip(cells(action), COLUMNS, strict=True)])
+    for cells in rows:
+        sheet.append([cell(value, wraps) for value, (_, _, wraps) in zip(cells, COLUMNS, strict=True)])
     workbook.save(file)
 
 
@@ -186,8 +276,8 @@ def _ods_cell(value, style="text"):
     )
 
 
-def write_ods(actions, file):
-    """Write the actions as an OpenDocument spreadsheet, the header row frozen, one row at a time."""
+def write_ods(rows, file):
+    """Write the rows as an OpenDocument spreadsheet, the header row frozen, one row at a time."""
     with zipfile.ZipFile(file, "w", compression=zipfile.ZIP_DEFLATED) as package:
         # The mimetype comes first and uncompressed, so that programs recognise the file.
         package.writestr(zipfile.ZipInfo("mimetype"), ODS_MIMETYPE, compress_type=zipfile.ZIP_STORED)
@@ -204,6 +294,6 @@ def write_ods(actions, file):
             write("".join(f'<table:table-column table:style-name="column{n}"/>' for n in range(1, len(COLUMNS) + 1)))
             header = "".join(_ods_cell(heading, "heading") for heading in HEADER)
             write(f"<table:table-header-rows><table:table-row>{header}</table:table-row></table:table-header-rows>")
-            for action in actions:
-                write(f"<table:table-row>{''.join(_ods_cell(value) for value in cells(action))}</table:table-row>")
+            for cells in rows:
+                write(f"<table:table-row>{''.join(_ods_cell(value) for value in cells)}</table:table-row>")
             write("</table:table></office:spreadsheet></office:body></office:document-content>")
