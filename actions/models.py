@@ -205,6 +205,11 @@ class Action(Positioned, Versioned):
     history = HistoricalRecords()
 
     class Meta(Positioned.Meta):
+        indexes = [
+            # Outstanding actions are a few in a hundred: the register filtered to open or in progress, or to
+            # overdue, and a department's outstanding actions read these rows, not every action.
+            models.Index(fields=["meeting"], condition=Q(status__in=OUTSTANDING), name="action_outstanding"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(due_date__isnull=True) | Q(due_at_next_meeting=False),

@@ -1,0 +1,15 @@
+"""The app's settings as production runs them, plus a bare page to measure against (``bench.urls``).
+
+Only the benchmark (``bench/run.py``) uses these: the bare view is never in the app's URLs.
+"""
+
+import os
+
+from idmg.settings import *  # noqa: F403
+
+ROOT_URLCONF = "bench.urls"
+# Production serves collected, hashed static files; the benchmark collects them here.
+STATIC_ROOT = os.environ.get("BENCH_STATIC_ROOT", "/tmp/idmg-bench-static")
+# Answers over plain HTTP on loopback: no redirect to HTTPS.
+SECURE_SSL_REDIRECT = False
+LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
