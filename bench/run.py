@@ -41,6 +41,7 @@ def main():
     parser.add_argument("--output", default=str(ROOT / "docs" / "performance.md"))
     arguments = parser.parse_args()
 
+    shutil.rmtree("/tmp/idmg-bench-cache", ignore_errors=True)
     environment = {
         **os.environ,
         "DATABASE_URL": arguments.database_url,
@@ -53,6 +54,7 @@ def main():
         "PYTHONPATH": str(ROOT),
     }
     os.environ.update(environment)
+    sys.path.insert(0, str(ROOT))
     prepare_database(arguments, environment)
     manage(environment, "collectstatic", "--noinput", "-v0")
 
@@ -72,13 +74,13 @@ def main():
             client.get("/bench/bare/")
         pages = [measure(client, name, path, arguments.requests) for name, path, _ in subjects.pages()]
         bare = pages[0]
-        loaded = (
-            [load(arguments.port, cookie, name, path, arguments.wrk_seconds) for name, path, _ in subjects.pages()]
-            if shutil.which("wrk")
-            else []
-        )
         exports = [export(client, server, name, path) for name, path in subjects.exports()]
         cached = cached_documents(client, subjects)
+        loaded = []
+        if shutil.which("wrk"):
+            for name, path, _ in subjects.pages():
+                loaded.append(load(arguments.port, cookie, name, path, arguments.wrk_seconds))
+                drain(client)
     finally:
         server.stop()
 
@@ -233,14 +235,15 @@ def time_documents(subjects):
     meeting = with_minutes().get(pk=subjects.large.pk)
     timings = {}
     for extension, document_format in FORMATS.items():
-        runs = []
+        runs, processor = [], []
         for _ in range(3):
-            started = time.perf_counter()
+            started, started_processor = time.perf_counter(), time.process_time()
             meeting = with_minutes().get(pk=subjects.large.pk)
             content = minutes_content(meeting, Action.objects.reviewed_at(meeting))
             size = len(document_format.build(content))
             runs.append(time.perf_counter() - started)
-        timings[extension] = (min(runs), statistics.median(runs), size)
+            processor.append(time.process_time() - started_processor)
+        timings[extension] = (min(runs), statistics.median(runs), min(processor), size)
     subjects.document_rows = (len(content.matters_arising), sum(len(item.actions) for item in content.items))
     return timings
 
@@ -358,6 +361,15 @@ def load(port, cookie, name, path, seconds):
     }
 
 
+def drain(client):
+    """Wait for the workers to finish what wrk left queued when it stopped."""
+    for _ in range(600):
+        _, elapsed = client.get("/bench/bare/")
+        if elapsed < 0.1:
+            return
+        time.sleep(0.5)
+
+
 def export(client, server, name, path):
     """Time to first and last byte, and the growth of the worker's memory while it answered."""
     workers = server.workers()
@@ -470,10 +482,13 @@ class Report:
                 "|---|---:|---:|---:|",
             ]
             for page in self.loaded:
-                p50 = f"{page['p50']:.0f} ms" if page["p50"] is not None else "?"
-                p99 = f"{page['p99']:.0f} ms" if page["p99"] is not None else "?"
-                errors = " (errors)" if page["errors"] else ""
-                lines.append(f"| {page['name']} | {page['rate'] or 0:.1f}{errors} | {p50} | {p99} |")
+                if not page["rate"]:
+                    lines.append(f"| {page['name']} | none finished | | |")
+                    continue
+                p50 = f"{page['p50']:.0f} ms" if page["p50"] else "?"
+                p99 = f"{page['p99']:.0f} ms" if page["p99"] else "?"
+                errors = " (some timed out)" if page["errors"] else ""
+                lines.append(f"| {page['name']} | {page['rate']:.1f}{errors} | {p50} | {p99} |")
         lines += [
             "",
             f"## Exports of all {subjects.actions:,} actions",
@@ -495,14 +510,17 @@ class Report:
             "",
             f"## Documents of the largest minutes ({actions} actions, {arising} matters arising)",
             "",
-            "Built in the benchmark's process: fetching the minutes and building the file, best and median of three. "
-            "Target: under 2 s each.",
+            "Built in the benchmark's process: fetching the minutes and building the file, best and median of three, "
+            "and the best of the processor time it took (the time on a machine with nothing else to do; the "
+            "database's own time is not in it). Target: under 2 s each.",
             "",
-            "| document | best | median | size |",
-            "|---|---:|---:|---:|",
+            "| document | best | median | processor time | size |",
+            "|---|---:|---:|---:|---:|",
         ]
-        for extension, (best, median, size) in self.documents.items():
-            lines.append(f"| {extension.upper()} | {best:.2f} s | {median:.2f} s | {size / 1024:.0f} KB |")
+        for extension, (best, median, processor, size) in self.documents.items():
+            lines.append(
+                f"| {extension.upper()} | {best:.2f} s | {median:.2f} s | {processor:.2f} s | {size / 1024:.0f} KB |"
+            )
         lines += [
             "",
             f"Published minutes' documents over HTTP ({subjects.published}): first request, then from the cache.",

@@ -12,4 +12,5 @@ ROOT_URLCONF = "bench.urls"
 STATIC_ROOT = os.environ.get("BENCH_STATIC_ROOT", "/tmp/idmg-bench-static")
 # Answers over plain HTTP on loopback: no redirect to HTTPS.
 SECURE_SSL_REDIRECT = False
+CACHES["default"]["LOCATION"] = os.environ.get("BENCH_CACHE_DIR", "/tmp/idmg-bench-cache")  # noqa: F405
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}

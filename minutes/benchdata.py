@@ -632,7 +632,7 @@ class Generator:
         those of the last meetings are still open: so each group's matters arising hold a few hundred.
         """
         lasting = self.random.random() < 0.04
-        count = self.random.choices([1, 2, 3], weights=[40, 35, 25])[0]
+        count = self.random.choices([1, 2, 3], weights=[45, 40, 15])[0]
         plan, at = [], index
         for step in range(count):
             at += self.random.choice([1, 1, 1, 2])

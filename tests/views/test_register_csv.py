@@ -19,8 +19,9 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-# The session and the user; the matching actions, with their owners and latest update, as one query of rows.
-QUERIES = 3
+# The session and the user; the departments' names; the matching actions, with their owners and latest update,
+# as one query of rows.
+QUERIES = 4
 
 TODAY = timezone.localdate()
 HEADER = [
