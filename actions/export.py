@@ -168,6 +168,10 @@ def csv_chunks(rows, rows_per_chunk=500):
     writer = csv.writer(buffer)
     buffer.write("\ufeff")
     writer.writerow(HEADER)
+    # The header leaves at once, before the database has sorted the rows: the download has begun.
+    yield buffer.getvalue()
+    buffer.seek(0)
+    buffer.truncate()
     for count, cells in enumerate(rows, start=1):
         writer.writerow(csv_row(cells))
         if count % rows_per_chunk == 0:

@@ -4,8 +4,9 @@ It serves the queries that select outstanding actions, which otherwise read ever
 - the register (and its CSV, XLSX and ODS) filtered to open or in progress (``status__in``), and to overdue
   (``ActionQuerySet.overdue``, outstanding and past the due date);
 - a department's outstanding actions (``owned_by(department).outstanding()``) on the department page.
-EXPLAIN at 200,000 actions (docs/performance.md): a sequential scan of actions_action becomes a bitmap
-scan of this index's ~8,000 entries.
+EXPLAIN ANALYZE at 200,000 actions (bench/run.py's data): the register filtered to open and in progress
+reads the 12,440 outstanding actions by an index scan of this index (73 ms), not a sequential scan of
+all 200,570.
 """
 
 from django.db import migrations, models
