@@ -261,6 +261,9 @@ class Action(Positioned, Versioned):
             # The register in reference order, a page at a time from either end:
             # ORDER BY meeting_date, meeting_id, number LIMIT 50 (OFFSET n) reads the index, not a sort of every action.
             models.Index(fields=["meeting_date", "meeting", "number"], name="action_register_order"),
+            # Outstanding actions are a few in a hundred: the register filtered to open or in progress, or to
+            # overdue, and a department's outstanding actions read these rows, not every action.
+            models.Index(fields=["meeting"], condition=Q(status__in=OUTSTANDING), name="action_outstanding"),
         ]
         constraints = [
             models.CheckConstraint(

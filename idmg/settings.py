@@ -118,6 +118,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL's JIT compiler spends seconds compiling a long query, such as the register's export, that
+    # then runs in less: a web app's short queries gain nothing from it (docs/performance.md).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # People save at the same moment: each write waits its turn for the database (a transaction takes
     # the write lock as it begins, so two never deadlock), readers never wait for writers (WAL).
@@ -129,6 +133,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A database file, not one in memory: tests send requests at once from threads of their own, and
     # connections share an in-memory database only by locking whole tables, refusing instead of waiting.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}
+
+# Documents of published minutes are built once and kept (publication/views.py). In production the cache
+# is a directory that every worker of the machine shares; in development and tests, each process's memory.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if DEBUG
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / "cache")),
+    }
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -287,6 +287,11 @@ class Meeting(Versioned):
 
     class Meta:
         ordering = ["-date", "-start_time"]
+        indexes = [
+            # A group's meetings by date: the next meeting after a date (every "due at the next meeting"),
+            # matters arising (the group's earlier meetings), a group's meetings page.
+            models.Index(fields=["group", "date"], name="meeting_group_date"),
+        ]
         # The rules are also clean()'s, which says them at the field; these messages are for the
         # rare save that skips it.
         constraints = [

@@ -28,8 +28,13 @@ FORMATS = {
 
 def attachment(content, document_format):
     """The response that downloads ``content`` built as a document of ``document_format``."""
-    response = HttpResponse(document_format.build(content), content_type=document_format.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{content.file_stem}.{document_format.extension}"'
+    return file_attachment(document_format.build(content), content.file_stem, document_format)
+
+
+def file_attachment(document, file_stem, document_format):
+    """The response that downloads a built document, named ``file_stem`` and the format's extension."""
+    response = HttpResponse(document, content_type=document_format.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{file_stem}.{document_format.extension}"'
     return response
 
 

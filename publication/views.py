@@ -8,6 +8,7 @@ import functools
 from itertools import groupby
 
 from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
@@ -19,12 +20,15 @@ from meetings.models import Group, Paper
 from minutes.agenda import paper_download
 from minutes.contents import with_minutes
 from minutes.documents.content import minutes_content
-from minutes.downloads import FORMATS, attachment
+from minutes.downloads import FORMATS, file_attachment
 from publication import published
 from publication.feeds import GroupFeed
 
 MAX_AGE = 300
 """How long, in seconds, a cache may serve a public page before it asks again whether it has changed."""
+
+DOCUMENT_CACHE_SECONDS = 24 * 60 * 60
+"""How long the app keeps a published document it built; a correction changes its key before then."""
 
 
 def public(view):
@@ -139,9 +143,19 @@ def document(request, slug, key, extension):
     pk = published.published_pk(slug, key)
     if pk is None or extension not in FORMATS:
         raise Http404("No published minutes at this address")
-    meeting = get_object_or_404(with_minutes(published.published_minutes()), pk=pk)
-    content = minutes_content(meeting, Action.objects.reviewed_at(meeting, recorded_by=meeting.published_at))
-    return attachment(content, FORMATS[extension])
+    document_format = FORMATS[extension]
+    # Built once for each state of the minutes: the page's ETag changes when they are published again
+    # or corrected, and with it the key, so a correction is never served from an older build.
+    etag = _once(minutes_freshness)(request, slug, key).etag
+    cache_key = f"published-document:{pk}:{extension}:{etag}"
+    built = cache.get(cache_key)
+    if built is None:
+        meeting = get_object_or_404(with_minutes(published.published_minutes()), pk=pk)
+        content = minutes_content(meeting, Action.objects.reviewed_at(meeting, recorded_by=meeting.published_at))
+        built = (document_format.build(content), content.file_stem)
+        cache.set(cache_key, built, DOCUMENT_CACHE_SECONDS)
+    document, file_stem = built
+    return file_attachment(document, file_stem, document_format)
 
 
 feed = public(

@@ -4,12 +4,19 @@ from urllib.parse import urlencode
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models.signals import post_save
 from django.shortcuts import resolve_url
 from pytest_django.asserts import assertRedirects
 
 from meetings.models import Group
 from tests.factories import DepartmentFactory, DepartmentMemberFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with nothing cached, such as a document built for another test's minutes."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -1086,8 +1086,8 @@ def text_of(response):
     if not response.streaming:
         return response.content.decode()
     content = b"".join(response.streaming_content)
-    if not content.startswith(b"PK"):
-        return content.decode()  # A CSV.
+    if not zipfile.is_zipfile(io.BytesIO(content)):
+        return content.decode("utf-8-sig")  # the CSV, streamed
     with zipfile.ZipFile(io.BytesIO(content)) as package:
         if "content.xml" in package.namelist():
             return package.read("content.xml").decode()

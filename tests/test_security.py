@@ -215,7 +215,7 @@ def test_the_csv_carries_the_text_as_typed(secretariat_client, tainted, payload)
 
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"].startswith("attachment;")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     assert rows[1][4] == payload("action")
     assert rows[1][5] == payload("dept")
     assert rows[1][10] == payload("update")

@@ -29,8 +29,9 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate()
-# The session and the user; the matching actions with their owners and updates.
-QUERIES = 5
+# The session and the user; the departments' names; the matching actions, with their owners and latest update,
+# as one query of rows.
+QUERIES = 4
 
 
 def read_xlsx(response):
