@@ -85,6 +85,19 @@ def circulation_email(meeting, sent_by):
     )
 
 
+def agenda_email(meeting, sent_by):
+    group = meeting.group
+    return compose(
+        "agenda",
+        f"{group.name}: agenda of the meeting of {meeting.date:%-d %B %Y}",
+        group=group,
+        meeting=meeting,
+        agenda_url=absolute(reverse("minutes:agenda", args=[meeting.pk])),
+        attached=settings.EMAIL_ATTACHMENTS,
+        sender=sent_by.get_full_name() or sent_by.get_username(),
+    )
+
+
 def department_actions_email(meeting, department, today=None):
     """One department's actions from the meeting, and its other outstanding actions of the group."""
     today = today or timezone.localdate()

@@ -4,9 +4,35 @@ from django.contrib.auth import get_user_model
 from meetings.models import Department
 
 
-class CirculationForm(forms.Form):
-    """Who receives the minutes: the members' contacts, each ticked unless the secretariat unticks them."""
+class RecipientsForm(forms.Form):
+    """Who receives an email: the members' contacts, each ticked unless the secretariat unticks them."""
 
+    sends = "agenda"
+    contacts = forms.ModelMultipleChoiceField(
+        label="Send the agenda to",
+        help_text="The contacts of the group's member departments.",
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args, contacts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contacts"].queryset = contacts
+        self.fields["contacts"].label_from_instance = label_of_contact
+        self.initial.setdefault("contacts", [contact.pk for contact in contacts])
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.fields["contacts"].queryset.exists() and not cleaned.get("contacts") and "contacts" not in self.errors:
+            self.add_error("contacts", f"Choose at least one contact to send the {self.sends} to")
+        return cleaned
+
+
+class CirculationForm(RecipientsForm):
+    """Who receives the minutes, and whether each department also gets its actions."""
+
+    sends = "minutes"
     contacts = forms.ModelMultipleChoiceField(
         label="Send the minutes to",
         help_text="The contacts of the group's member departments.",
@@ -25,19 +51,14 @@ class CirculationForm(forms.Form):
     MOVED_ON = "The minutes have moved on since this page was loaded. Check them and send again."
 
     def __init__(self, *args, meeting, contacts, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, contacts=contacts, **kwargs)
         self.meeting = meeting
-        self.fields["contacts"].queryset = contacts
-        self.fields["contacts"].label_from_instance = label_of_contact
-        self.initial.setdefault("contacts", [contact.pk for contact in contacts])
         self.initial["status"] = meeting.status
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("status") and cleaned["status"] != self.meeting.status:
             raise forms.ValidationError(self.MOVED_ON)
-        if self.fields["contacts"].queryset.exists() and not cleaned.get("contacts") and "contacts" not in self.errors:
-            self.add_error("contacts", "Choose at least one contact to send the minutes to")
         return cleaned
 
 

@@ -69,6 +69,7 @@ class Message(models.Model):
 
     class Purpose(models.TextChoices):
         CIRCULATION = "circulation", "Circulation of minutes"
+        AGENDA = "agenda", "Circulation of the agenda"
         DEPARTMENT_ACTIONS = "department_actions", "A department's actions"
         REMINDER = "reminder", "Reminder before a meeting"
         INVITATION = "invitation", "Invitation to sign in"

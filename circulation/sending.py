@@ -7,8 +7,10 @@ from circulation import emails
 from circulation.models import Attachment, Circulation, Message
 from circulation.outbox import queue
 from meetings.models import MinutesStatus
+from minutes.agenda import with_agenda
 from minutes.contents import with_minutes
 from minutes.documents import pdf
+from minutes.documents.agenda import agenda_content, build_agenda_pdf
 from minutes.documents.content import minutes_content
 
 
@@ -44,6 +46,18 @@ def circulate(meeting, contacts, sent_by, *, send_actions=True):
                 for contact in recipients:
                     queue_to(contact, email, Message.Purpose.DEPARTMENT_ACTIONS, meeting, sent_by, circulation)
     return circulation
+
+
+def circulate_agenda(meeting, contacts, sent_by):
+    """Email the agenda of a meeting, with its PDF, to ``contacts``; each message is kept in the outbox."""
+    with transaction.atomic():
+        content = agenda_content(with_agenda().get(pk=meeting.pk))
+        attachment = Attachment.objects.create(
+            filename=f"{content.file_stem}.pdf", content_type=pdf.CONTENT_TYPE, content=build_agenda_pdf(content)
+        )
+        email = emails.agenda_email(meeting, sent_by)
+        for contact in contacts:
+            queue_to(contact, email, Message.Purpose.AGENDA, meeting, sent_by, attachment=attachment)
 
 
 def queue_to(contact, email, purpose, meeting, sent_by, circulation=None, attachment=None):

@@ -14,7 +14,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from circulation import emails, sending
-from circulation.forms import CirculationForm, InvitationForm
+from circulation.forms import CirculationForm, InvitationForm, RecipientsForm
 from circulation.models import Message
 from circulation.outbox import queue, retry
 from meetings.access import secretariat_group, secretariat_meeting
@@ -56,6 +56,32 @@ def circulate(request, pk):
             "action_previews": [
                 (department, emails.department_actions_email(meeting, department)) for department in departments
             ],
+            "nav": "meetings",
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def circulate_agenda(request, pk):
+    """Email the agenda, with its PDF, to the members' contacts the secretariat ticks."""
+    meeting = secretariat_meeting(request, pk)
+    contacts = emails.current_contacts(meeting.group)
+    form = RecipientsForm(request.POST if request.method == "POST" else None, contacts=contacts)
+    if form.is_valid():
+        chosen = list(form.cleaned_data["contacts"].select_related("membership__department"))
+        sending.circulate_agenda(meeting, chosen, request.user)
+        messages.success(request, f"The agenda is queued to {len(chosen)} contact{'' if len(chosen) == 1 else 's'}.")
+        return redirect("minutes:agenda", meeting.pk)
+    return render(
+        request,
+        "circulation/circulate_agenda.html",
+        {
+            "meeting": meeting,
+            "form": form,
+            "has_contacts": contacts.exists(),
+            "from_email": settings.DEFAULT_FROM_EMAIL,
+            "attaches": settings.EMAIL_ATTACHMENTS,
+            "preview": emails.agenda_email(meeting, request.user),
             "nav": "meetings",
         },
     )

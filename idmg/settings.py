@@ -185,7 +185,7 @@ PAPER_MAX_MEGABYTES = int(os.environ.get("DJANGO_PAPER_MAX_MEGABYTES", "20"))
 S3_BUCKET = os.environ.get("DJANGO_S3_BUCKET", "")
 DEFAULT_STORAGE = {
     "BACKEND": "django.core.files.storage.FileSystemStorage",
-    "OPTIONS": {"location": MEDIA_ROOT, "base_url": None},
+    "OPTIONS": {"base_url": None},
 }
 if S3_BUCKET:
     DEFAULT_STORAGE = {

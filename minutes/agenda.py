@@ -30,7 +30,8 @@ def agenda_url(meeting, anchor="agenda-items"):
 
 def render_agenda(request, meeting, *, item_form=None, paper_form=None, status=200):
     items = list(meeting.agenda_items.all())
-    may_change = meeting.group.is_served_by(request.user) and not meeting.is_locked
+    is_secretariat = meeting.group.is_served_by(request.user)
+    may_change = is_secretariat and not meeting.is_locked
     if may_change:
         for item in items:
             item.paper_form = (
@@ -45,6 +46,7 @@ def render_agenda(request, meeting, *, item_form=None, paper_form=None, status=2
             "meeting": meeting,
             "items": items,
             "may_change": may_change,
+            "is_secretariat": is_secretariat,
             "has_standing_item": any(item.title.lower().startswith("minutes of the") for item in items),
             "standing_item_title": STANDING_FIRST_ITEM,
             "item_form": item_form

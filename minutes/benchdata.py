@@ -554,6 +554,7 @@ class Generator:
                 due = self.random.random()
                 action = Action(
                     meeting=meeting,
+                    meeting_date=meeting.date,
                     agenda_item=item,
                     number=number,
                     position=number,

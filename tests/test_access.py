@@ -616,13 +616,24 @@ MEMBER_ENDPOINTS = [
 
 CIRCULATION_ENDPOINTS = [
     Endpoint("circulation:circulate", "GET", SECRETARIAT_ONLY, args=meeting_pk),
-    # The group has no members' contacts: circulating sends no email, and is recorded.
     Endpoint(
         "circulation:circulate",
         "POST",
         SECRETARIAT_ONLY,
         args=meeting_pk,
-        data=lambda minutes: {"status": minutes.meeting.status, "send_actions": "on"},
+        data=lambda minutes: {
+            "status": minutes.meeting.status,
+            "send_actions": "on",
+            "contacts": [contact.pk for contact in minutes.contacts],
+        },
+    ),
+    Endpoint("circulation:circulate-agenda", "GET", SECRETARIAT_ONLY, args=meeting_pk),
+    Endpoint(
+        "circulation:circulate-agenda",
+        "POST",
+        SECRETARIAT_ONLY,
+        args=meeting_pk,
+        data=lambda minutes: {"contacts": [contact.pk for contact in minutes.contacts]},
     ),
     Endpoint("circulation:outbox", "GET", SECRETARIAT_ONLY, args=group_slug),
     Endpoint(
