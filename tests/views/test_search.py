@@ -326,6 +326,8 @@ def test_only_the_newest_matches_of_each_kind_are_shown_saying_there_are_more(se
     assert "IDMG 11 March 2013, item 2" not in found(response)
 
 
+# The search widens its window of newest records by their ids: ids from 1, whatever earlier tests used.
+@pytest.mark.django_db(reset_sequences=True)
 @pytest.mark.parametrize("size", [1, 4])
 def test_the_queries_do_not_grow_with_the_results(secretariat_client, minutes, size):
     build_results(minutes["meeting"], size)  # a page of 20 holds every kind, each loaded once
@@ -335,7 +337,8 @@ def test_the_queries_do_not_grow_with_the_results(secretariat_client, minutes, s
         response = secretariat_client.get(URL, {"q": "slavery"})
 
     assert response.status_code == 200
-    assert len(queries) == QUERIES, "\n".join(query["sql"][:200] for query in queries)
+    # Each of the four kinds may widen its window of newest records once more, at one query each.
+    assert QUERIES <= len(queries) <= QUERIES + 4, "\n".join(query["sql"][:200] for query in queries)
 
 
 def test_the_header_offers_the_search_to_signed_in_users(secretariat_client):
