@@ -75,6 +75,7 @@ def main():
         pages = [measure(client, name, path, arguments.requests) for name, path, _ in subjects.pages()]
         bare = pages[0]
         exports = [export(client, server, name, path) for name, path in subjects.exports()]
+        changes = measure_changes(client, subjects, arguments.requests)
         cached = cached_documents(client, subjects)
         loaded = []
         if shutil.which("wrk"):
@@ -87,7 +88,7 @@ def main():
     finally:
         server.stop()
 
-    report = Report(subjects, queries, pages, bare, loaded, exports, documents, cached)
+    report = Report(subjects, queries, pages, bare, loaded, exports, documents, cached, changes)
     report.requests = arguments.requests
     print(report.markdown())
     Path(arguments.output).parent.mkdir(parents=True, exist_ok=True)
@@ -191,6 +192,13 @@ class Subjects:
             ("register, page 500", "/actions/?page=500", 10),
             (f"register, last page ({self.last_page})", f"/actions/?page={self.last_page}", 10),
             ("register filtered by text", "/actions/?q=report", 10),
+            ("register by due date, page 500", "/actions/?sort=due&page=500", 10),
+            ("register newest first, page 500", "/actions/?sort=-reference&page=500", 10),
+            ("register by status, page 500", "/actions/?sort=status&page=500", 10),
+            ("search for one word", "/search/?q=report", 10),
+            ("search for two words, actions only", "/search/?q=victims+support&kind=actions", 10),
+            ("department suggestions as typed", "/suggestions/departments/?q=ho", 10),
+            ("person suggestions as typed", "/suggestions/people/?q=smi", 10),
             ("minutes of the largest meeting (120 actions, 450 arising)", f"/meetings/{self.large.pk}/", 20),
             (f"recording page ({self.draft_arising} matters arising)", f"/meetings/{self.draft.pk}/record/", 20),
             (
@@ -308,6 +316,37 @@ class Client:
         connection.request("GET", path, headers={"Cookie": self.cookie, "Host": "127.0.0.1"})
         return connection, connection.getresponse()
 
+    def post(self, path, data):
+        """An htmx POST with the session's CSRF token: the response's status, body and seconds to its last byte."""
+        from urllib.parse import urlencode
+
+        if not hasattr(self, "csrf"):
+            self.csrf = self.csrf_token()
+        started = time.perf_counter()
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=300)
+        body = urlencode({**data, "csrfmiddlewaretoken": self.csrf})
+        headers = {
+            "Cookie": f"{self.cookie}; csrftoken={self.csrf}",
+            "Host": "127.0.0.1",
+            "Content-Type": "application/x-www-form-urlencoded",
+            "HX-Request": "true",
+        }
+        connection.request("POST", path, body=body, headers=headers)
+        response = connection.getresponse()
+        content = response.read()
+        elapsed = time.perf_counter() - started
+        connection.close()
+        if response.status != 200:
+            raise RuntimeError(f"answered {response.status} after {elapsed:.0f} s")
+        return content, elapsed
+
+    def csrf_token(self):
+        connection, response = self.open("/groups/")
+        cookies = response.headers.get_all("Set-Cookie") or []
+        response.read()
+        connection.close()
+        return next(re.match(r"csrftoken=([^;]+)", cookie).group(1) for cookie in cookies if "csrftoken=" in cookie)
+
     def get(self, path):
         """The response's status and body, and the seconds until its last byte."""
         started = time.perf_counter()
@@ -418,6 +457,84 @@ def export(client, server, name, path):
     }
 
 
+CHANGE_TEXT = "Update recorded by the benchmark"
+
+
+def measure_changes(client, subjects, requests):
+    """The htmx responses of changes on the recording page of the draft with the most matters arising:
+    recording an update on one of them, adding an attendee, changing a paragraph. What they add is
+    removed afterwards, so that the next run measures the same data.
+    """
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from actions.models import Action, Update
+    from meetings.models import Attendee, Department, Meeting, Paragraph, Person
+
+    meeting = subjects.draft
+    arising = list(Action.objects.matters_arising(meeting).order_by("pk")[: requests + 1])
+    paragraph = Paragraph.objects.filter(agenda_item__meeting=meeting).order_by("pk").first()
+    department = Department.objects.filter(successor=None).order_by("pk").first()
+    original_text = paragraph.text
+    timings = {"update": [], "attendee": [], "paragraph": []}
+    started = timezone.now()
+    try:
+        for index, action in enumerate(arising):
+            action.refresh_from_db()
+            prefix = f"arising-{action.pk}"
+            body, elapsed = client.post(
+                reverse("minutes:matters-arising-update", args=[meeting.pk, action.pk]),
+                {f"{prefix}-status": action.status, f"{prefix}-text": CHANGE_TEXT, f"{prefix}-version": action.version},
+            )
+            if index:
+                timings["update"].append((elapsed, len(body)))
+        for index in range(requests + 1):
+            body, elapsed = client.post(
+                reverse("minutes:attendee-add", args=[meeting.pk]),
+                {"attendee-department": department.short_name, "attendee-person": f"Benchmark Attendee {index}"},
+            )
+            if index:
+                timings["attendee"].append((elapsed, len(body)))
+        for index in range(requests + 1):
+            paragraph.refresh_from_db()
+            prefix = f"paragraph-{paragraph.pk}"
+            body, elapsed = client.post(
+                reverse("minutes:paragraph-edit", args=[meeting.pk, paragraph.pk]),
+                {
+                    f"{prefix}-number": paragraph.number,
+                    f"{prefix}-text": f"{original_text} ({index})",
+                    f"{prefix}-version": paragraph.version,
+                },
+            )
+            if index:
+                timings["paragraph"].append((elapsed, len(body)))
+    except RuntimeError as error:
+        print(f"changes: {error}", flush=True)
+        return {"failed": str(error)}
+    finally:
+        Update.objects.filter(text=CHANGE_TEXT, reported_at=meeting).delete()
+        Attendee.objects.filter(meeting=meeting, person__name__startswith="Benchmark Attendee").delete()
+        Paragraph.objects.filter(pk=paragraph.pk).update(text=original_text)
+        for model in (Action, Attendee, Paragraph, Person, Meeting):
+            model.history.filter(history_date__gte=started).delete()
+        Person.objects.filter(name__startswith="Benchmark Attendee").delete()
+    names = {
+        "update": f"record an update in matters arising ({subjects.draft_arising} on the page's meeting)",
+        "attendee": "add an attendee",
+        "paragraph": "change a paragraph",
+    }
+    measured = {}
+    for kind, runs in timings.items():
+        times = sorted(elapsed for elapsed, _ in runs)
+        measured[names[kind]] = {
+            "p50": statistics.median(times),
+            "p99": times[min(len(times) - 1, round(0.99 * (len(times) - 1)))],
+            "bytes": max(size for _, size in runs),
+        }
+        print(f"{names[kind]}: p50 {measured[names[kind]]['p50'] * 1000:.1f} ms", flush=True)
+    return measured
+
+
 def cached_documents(client, subjects):
     """A published meeting's public documents: the first request builds each, the next is served from the cache."""
     from publication import published
@@ -452,9 +569,10 @@ def machine():
 
 
 class Report:
-    def __init__(self, subjects, queries, pages, bare, loaded, exports, documents, cached):
+    def __init__(self, subjects, queries, pages, bare, loaded, exports, documents, cached, changes):
         self.subjects, self.queries, self.pages, self.bare = subjects, queries, pages, bare
         self.loaded, self.exports, self.documents, self.cached = loaded, exports, documents, cached
+        self.changes = changes
 
     def markdown(self):
         subjects = self.subjects
@@ -490,6 +608,25 @@ class Report:
                 f"{page['p50'] * 1000:.0f} ms | {page['p99'] * 1000:.0f} ms | {ratio:.1f} | "
                 f"{'≤ ' + str(target) if target else ''} | {met} |"
             )
+        lines += [
+            "",
+            "## Changes on the recording page (htmx responses)",
+            "",
+            "Target: at most 5 times the bare view and under 20 KB.",
+            "",
+            "| change | size | p50 | p99 | p50 ÷ bare | met |",
+            "|---|---:|---:|---:|---:|---|",
+        ]
+        if "failed" in self.changes:
+            lines.append(f"| all | | no answer: {self.changes['failed']} | | | **no** |")
+        else:
+            for name, change in self.changes.items():
+                ratio = change["p50"] / self.bare["p50"]
+                met = "yes" if ratio <= 5 and change["bytes"] < 20 * 1024 else "**no**"
+                lines.append(
+                    f"| {name} | {change['bytes'] / 1024:.1f} KB | {change['p50'] * 1000:.0f} ms | "
+                    f"{change['p99'] * 1000:.0f} ms | {ratio:.1f} | {met} |"
+                )
         if self.loaded:
             lines += [
                 "",
