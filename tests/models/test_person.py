@@ -88,3 +88,19 @@ def test_a_person_in_no_minutes_yet_is_suggested(officer):
     PersonFactory(name="Jeremy Browne MP")
 
     assert Person.objects.known_to(officer).filter(name="Jeremy Browne MP").exists()
+
+
+def test_a_person_in_another_groups_draft_and_in_circulated_minutes_is_suggested(officer):
+    AttendeeFactory(meeting=MeetingFactory(), person__name="Mark Harper MP")
+    AttendeeFactory(meeting=MeetingFactory(status=MinutesStatus.CIRCULATED), person=Person.objects.get())
+
+    assert Person.objects.known_to(officer).filter(name="Mark Harper MP").exists()
+
+
+def test_every_person_is_suggested_to_an_officer_who_may_read_every_meeting(officer):
+    draft = MeetingFactory()
+    draft.group.secretariat.add(officer)
+    AttendeeFactory(meeting=draft, person__name="Lord Wallace")
+    PersonFactory(name="Jeremy Browne MP")
+
+    assert set(Person.objects.known_to(officer).values_list("name", flat=True)) == {"Lord Wallace", "Jeremy Browne MP"}
