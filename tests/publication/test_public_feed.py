@@ -92,3 +92,17 @@ def test_control_characters_pasted_into_a_correction_do_not_break_the_feed(clien
     (entry,) = entries(client.get(ADDRESS))
 
     assert "Pasted from Word." in entry["summary"]
+
+
+@pytest.mark.parametrize("published", [1, 12])
+def test_the_feed_costs_the_same_queries_however_many_minutes_it_holds(
+    client, make_minutes, django_assert_num_queries, published
+):
+    for month in range(1, published + 1):
+        make_minutes(date=datetime.date(2013, month, 11))
+
+    # The feed's validators (3); the group; its newest published minutes; their corrections.
+    with django_assert_num_queries(6):
+        response = client.get(ADDRESS)
+
+    assert len(entries(response)) == published

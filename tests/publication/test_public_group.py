@@ -93,3 +93,18 @@ def test_a_page_not_found_is_not_kept_by_a_cache(client, make_minutes):
 
     assert response.status_code == 404
     assert set(response["Cache-Control"].split(", ")) == {"private", "no-store"}
+
+
+@pytest.mark.parametrize("published", [1, 12])
+def test_the_group_page_costs_the_same_queries_however_many_minutes_it_lists(
+    client, make_minutes, django_assert_num_queries, published
+):
+    for month in range(1, published + 1):
+        make_minutes(date=datetime.date(2013 + month % 3, month, 11))
+
+    # The page's validators: the group's names, its published minutes' versions and their corrections (3);
+    # the group; its published minutes with their addresses.
+    with django_assert_num_queries(5):
+        response = client.get(ADDRESS)
+
+    assert response.content.decode().count("Minutes of ") == published
