@@ -237,6 +237,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "idmg@localhost")
 EMAIL_ATTACHMENTS = not GOVUK_NOTIFY_API_KEY
 # How long an invitation's or a password reset's link works (it works once).
 PASSWORD_RESET_TIMEOUT = int(os.environ.get("DJANGO_PASSWORD_LINK_SECONDS", str(3 * 24 * 60 * 60)))
+# Whose bank holidays are not counted as working days before a meeting's reminders.
+BANK_HOLIDAYS = os.environ.get("DJANGO_BANK_HOLIDAYS", "england-and-wales")
+if BANK_HOLIDAYS not in ("england-and-wales", "scotland", "northern-ireland"):
+    raise ImproperlyConfigured("DJANGO_BANK_HOLIDAYS is england-and-wales, scotland or northern-ireland.")
 
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_SECONDS", str(8 * 60 * 60)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
