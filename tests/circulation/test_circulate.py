@@ -22,8 +22,14 @@ def every_contact(idmg):
     return [contact.pk for contact in vars(idmg.contacts).values()]
 
 
-def send(client, idmg, contacts=None, send_actions=True, status="draft"):
-    data = {"contacts": every_contact(idmg) if contacts is None else contacts, "status": status}
+def send(client, idmg, contacts=None, send_actions=True, status="draft", users=()):
+    """Post the form as a page loaded now would: with the last message of the minutes' circulations."""
+    data = {
+        "contacts": every_contact(idmg) if contacts is None else contacts,
+        "users": [user.pk for user in users],
+        "status": status,
+        "last_sent": Message.objects.last_sent(idmg.meeting, Message.Purpose.CIRCULATION),
+    }
     if send_actions:
         data["send_actions"] = "on"
     return client.post(circulate_url(idmg.meeting), data)
@@ -151,7 +157,7 @@ def test_the_actions_emails_can_be_left_unsent(secretariat_client, idmg):
 def test_it_refuses_to_send_to_no_one_and_keeps_the_minutes_draft(secretariat_client, idmg):
     response = send(secretariat_client, idmg, contacts=[])
 
-    assertContains(response, "Choose at least one contact to send the minutes to")
+    assertContains(response, "Choose who to send the minutes to")
     assert Meeting.objects.get(pk=idmg.meeting.pk).status == MinutesStatus.DRAFT
     assert not Message.objects.exists()
 
@@ -195,7 +201,7 @@ def test_a_group_without_contacts_circulates_without_email(secretariat_client, i
     page = secretariat_client.get(circulate_url(idmg.meeting))
     response = secretariat_client.post(circulate_url(idmg.meeting), {"status": "draft"})
 
-    assertContains(page, "have no contacts on record, so no email will be sent")
+    assertContains(page, "have no contacts or department users with an email address on record, so no email")
     assert response.status_code == 302
     assert Meeting.objects.get(pk=idmg.meeting.pk).status == MinutesStatus.CIRCULATED
     assert not Message.objects.exists()

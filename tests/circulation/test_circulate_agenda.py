@@ -62,7 +62,7 @@ def test_sending_emails_each_ticked_contact_the_agenda_with_its_pdf(secretariat_
 def test_sending_to_no_one_is_refused_at_the_field(secretariat_client, agenda):
     response = secretariat_client.post(circulate_agenda_url(agenda), {})
 
-    assertContains(response, "Choose at least one contact to send the agenda to")
+    assertContains(response, "Choose who to send the agenda to")
     assert not Message.objects.exists()
 
 
