@@ -151,3 +151,31 @@ def test_the_group_sets_how_many_working_days_before(circulated):
     assert not reminders().exists()
     send_reminders(datetime.date(2013, 6, 5))
     assert reminders().exists()
+
+
+def test_a_department_user_is_reminded_at_their_own_address_with_their_departments_contacts(
+    circulated, department_users
+):
+    send_reminders(REMINDER_DAY)
+
+    assert sorted(reminders().filter(department=circulated.moj).values_list("to_name", "to")) == [
+        ("Ann Smith", "ann.smith@justice.gov.uk"),
+        ("MOJ private office", "po@justice.gov.uk"),
+    ]
+    assert sorted(reminders().filter(department=circulated.home_office).values_list("to", flat=True)) == [
+        "jo.lead@homeoffice.gov.uk",
+        "po@homeoffice.gov.uk",
+    ]
+    assert not reminders().filter(to__in=["cy@justice.gov.uk", "di@dwp.gov.uk"]).exists()
+
+
+def test_a_department_with_only_a_department_user_is_reminded(circulated, department_users):
+    from members.models import Contact
+
+    Contact.objects.filter(membership__department=circulated.moj).delete()
+
+    send_reminders(REMINDER_DAY)
+
+    assert list(reminders().filter(department=circulated.moj).values_list("to", flat=True)) == [
+        "ann.smith@justice.gov.uk"
+    ]
