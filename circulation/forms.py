@@ -27,8 +27,8 @@ class RecipientsForm(forms.Form):
     last_sent = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
     SENT_MEANWHILE = (
-        "This has been sent since the page was loaded, perhaps by pressing the button twice, so it was not "
-        "sent again. The outbox shows what was sent. To send it again, open this page again."
+        "The agenda has been sent since this page was loaded, perhaps by pressing the button twice, so it was "
+        "not sent again. The outbox shows what was sent. To send it again, open this page again."
     )
 
     def __init__(self, *args, contacts, users, last_sent, **kwargs):
@@ -79,6 +79,10 @@ class CirculationForm(RecipientsForm):
     status = forms.CharField(widget=forms.HiddenInput)
 
     MOVED_ON = "The minutes have moved on since this page was loaded. Check them and send again."
+    SENT_MEANWHILE = (
+        "The minutes have been sent since this page was loaded, perhaps by pressing the button twice, so they "
+        "were not sent again. The outbox shows what was sent. To send them again, open this page again."
+    )
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)

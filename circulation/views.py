@@ -53,7 +53,7 @@ def circulate(request, pk):
             # Someone moved the minutes on in the moment between loading them and sending.
             form.add_error(None, CirculationForm.MOVED_ON)
         except sending.SentMeanwhile:
-            form.add_error(None, CirculationForm.SENT_MEANWHILE)
+            form.add_error(None, form.SENT_MEANWHILE)
         else:
             sent = f"Email to {recipients_count(chosen)} queued." if chosen else ""
             messages.success(request, f"The minutes are circulated. {sent}".strip())
@@ -97,7 +97,7 @@ def circulate_agenda(request, pk):
         try:
             sending.circulate_agenda(meeting, chosen, request.user, last_sent=form.cleaned_data["last_sent"])
         except sending.SentMeanwhile:
-            form.add_error(None, RecipientsForm.SENT_MEANWHILE)
+            form.add_error(None, form.SENT_MEANWHILE)
         else:
             messages.success(request, f"The agenda is queued to {recipients_count(chosen)}.")
             return redirect("minutes:agenda", meeting.pk)

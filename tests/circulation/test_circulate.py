@@ -313,6 +313,6 @@ def test_posting_the_same_page_twice_sends_the_minutes_once(secretariat_client, 
     second = secretariat_client.post(circulate_url(idmg.meeting), data)
 
     assert first.status_code == 302
-    assertContains(second, "This has been sent since the page was loaded, perhaps by pressing the button twice")
+    assertContains(second, "The minutes have been sent since this page was loaded")
     assert Message.objects.count() == sent_before + 1
     assert Circulation.objects.filter(meeting=idmg.meeting).count() == 2

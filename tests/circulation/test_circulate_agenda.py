@@ -85,7 +85,7 @@ def test_posting_the_same_form_twice_sends_the_agenda_once(secretariat_client, i
 
     assert first.status_code == 302
     assert second.status_code == 200
-    assertContains(second, "This has been sent since the page was loaded, perhaps by pressing the button twice")
+    assertContains(second, "The agenda has been sent since this page was loaded, perhaps by pressing the button twice")
     assert list(Message.objects.values_list("to", flat=True)) == ["po@justice.gov.uk"]
     assert len(mail.outbox) == 1
 
