@@ -14,7 +14,6 @@ from django.utils import timezone
 
 from actions.models import Action
 from meetings.models import Department, MinutesStatus
-from members.models import Contact, Membership
 
 
 @dataclass
@@ -35,16 +34,6 @@ def compose(template, subject, **context):
         subject=subject,
         text_body=render_to_string(f"circulation/email/{template}.txt", context).strip() + "\n",
         html_body=render_to_string(f"circulation/email/{template}.html", context),
-    )
-
-
-def current_contacts(group, today=None):
-    """The contacts of the group's members today, by department then name."""
-    members = Membership.objects.of(group).current_on(today or timezone.localdate())
-    return (
-        Contact.objects.filter(membership__in=members)
-        .select_related("membership__department")
-        .order_by("membership__department__short_name", "name", "pk")
     )
 
 

@@ -1,11 +1,13 @@
 from django import forms
 from django.contrib.auth import get_user_model
 
+from circulation import recipients
 from meetings.models import Department
 
 
 class RecipientsForm(forms.Form):
-    """Who receives an email: the members' contacts, each ticked unless the secretariat unticks them."""
+    """Who receives an email: the members' contacts and department users, each ticked unless the secretariat
+    unticks them. The form carries back which message was last sent, so a second post of it sends nothing."""
 
     sends = "agenda"
     contacts = forms.ModelMultipleChoiceField(
@@ -15,18 +17,46 @@ class RecipientsForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
+    users = forms.ModelMultipleChoiceField(
+        label="Department users",
+        help_text="Who sign in for the member departments, at the address of their own account.",
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    last_sent = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
-    def __init__(self, *args, contacts, **kwargs):
+    SENT_MEANWHILE = (
+        "The agenda has been sent since this page was loaded, perhaps by pressing the button twice, so it was "
+        "not sent again. The outbox shows what was sent. To send it again, open this page again."
+    )
+
+    def __init__(self, *args, contacts, users, last_sent, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["contacts"].queryset = contacts
         self.fields["contacts"].label_from_instance = label_of_contact
+        self.fields["users"].queryset = users
+        self.fields["users"].label_from_instance = label_of_user
         self.initial.setdefault("contacts", [contact.pk for contact in contacts])
+        self.initial.setdefault("users", [user.pk for user in users])
+        self.initial["last_sent"] = last_sent
 
     def clean(self):
         cleaned = super().clean()
-        if self.fields["contacts"].queryset.exists() and not cleaned.get("contacts") and "contacts" not in self.errors:
-            self.add_error("contacts", f"Choose at least one contact to send the {self.sends} to")
+        if {"contacts", "users"} & set(self.errors) or cleaned.get("contacts") or cleaned.get("users"):
+            return cleaned
+        if self.fields["contacts"].queryset.exists():
+            self.add_error("contacts", f"Choose who to send the {self.sends} to")
+        elif self.fields["users"].queryset.exists():
+            self.add_error("users", f"Choose who to send the {self.sends} to")
         return cleaned
+
+    @property
+    def recipients(self):
+        """The chosen contacts and department users, each address once per department."""
+        contacts = self.cleaned_data["contacts"].select_related("membership__department")
+        users = self.cleaned_data["users"].select_related("department_member__department")
+        return recipients.chosen(contacts, users)
 
 
 class CirculationForm(RecipientsForm):
@@ -42,16 +72,20 @@ class CirculationForm(RecipientsForm):
     )
     send_actions = forms.BooleanField(
         label="Also send each department its actions",
-        help_text="One email to each owning department's contacts ticked above, listing its actions.",
+        help_text="One email to each owning department's people ticked above, listing its actions.",
         required=False,
         initial=True,
     )
     status = forms.CharField(widget=forms.HiddenInput)
 
     MOVED_ON = "The minutes have moved on since this page was loaded. Check them and send again."
+    SENT_MEANWHILE = (
+        "The minutes have been sent since this page was loaded, perhaps by pressing the button twice, so they "
+        "were not sent again. The outbox shows what was sent. To send them again, open this page again."
+    )
 
-    def __init__(self, *args, meeting, contacts, **kwargs):
-        super().__init__(*args, contacts=contacts, **kwargs)
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
         self.meeting = meeting
         self.initial["status"] = meeting.status
 
@@ -65,6 +99,11 @@ class CirculationForm(RecipientsForm):
 def label_of_contact(contact):
     role = f", {contact.role}" if contact.role else ""
     return f"{contact.name}{role} ({contact.membership.department.short_name}): {contact.email}"
+
+
+def label_of_user(user):
+    name = user.get_full_name() or user.get_username()
+    return f"{name} ({user.department_member.department.short_name}): {user.email}"
 
 
 class InvitationForm(forms.Form):

@@ -58,6 +58,11 @@ class MessageQuerySet(models.QuerySet):
     def failed(self):
         return self.filter(status=Message.Status.FAILED)
 
+    def last_sent(self, meeting, purpose):
+        """The newest message of ``purpose`` for the meeting (its id, 0 if none): a page that sends email
+        carries it back, so that sending twice from the same page is refused."""
+        return self.filter(meeting=meeting, purpose=purpose).aggregate(last=models.Max("pk"))["last"] or 0
+
 
 class Message(models.Model):
     """One email to one address, kept before it is sent so that nothing is lost when the mail server is down."""

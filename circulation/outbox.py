@@ -13,8 +13,10 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.utils import timezone
+from notifications_python_client.errors import HTTPError as NotifyError
 
 from circulation.models import Message
+from circulation.notify import FileRefused
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +60,11 @@ def permanent(error):
         return True
     if isinstance(error, (smtplib.SMTPSenderRefused, smtplib.SMTPDataError)):
         return 500 <= error.smtp_code < 600
-    return False
+    if isinstance(error, NotifyError):
+        # Notify refused the request itself (an invalid address, a missing placeholder, a revoked key);
+        # it is worth waiting only when busy (429) or down (5xx).
+        return error.status_code in (400, 403)
+    return isinstance(error, FileRefused)
 
 
 def email_of(message):

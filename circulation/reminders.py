@@ -5,7 +5,7 @@ import logging
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from circulation import emails
+from circulation import emails, recipients
 from circulation.models import Message, Reminder
 from circulation.outbox import queue
 from circulation.workdays import working_days_before
@@ -43,31 +43,33 @@ def send_reminders(today=None):
         meeting = next_meeting(group, today)
         if not reminder_due(group, meeting, today):
             continue
-        contacts = list(emails.current_contacts(group, today))
+        everyone = recipients.chosen(
+            recipients.current_contacts(group, today), recipients.department_users(group, today)
+        )
         for department in departments_with_outstanding_actions(group):
-            recipients = [contact for contact in contacts if contact.membership.department_id == department.pk]
-            if not recipients or Reminder.objects.filter(meeting=meeting, department=department).exists():
+            to = recipients.of_department(everyone, department)
+            if not to or Reminder.objects.filter(meeting=meeting, department=department).exists():
                 continue
             overdue, due = emails.outstanding_for_reminder(group, department, today)
             if not (overdue or due):
                 continue
-            if remind(meeting, department, recipients, emails.reminder_email(meeting, department, overdue, due, today)):
+            if remind(meeting, department, to, emails.reminder_email(meeting, department, overdue, due, today)):
                 reminded += 1
     return reminded
 
 
-def remind(meeting, department, recipients, email):
+def remind(meeting, department, to, email):
     try:
         with transaction.atomic():
             Reminder.objects.create(meeting=meeting, department=department)
-            for contact in recipients:
+            for recipient in to:
                 queue(
                     purpose=Message.Purpose.REMINDER,
                     group=meeting.group,
                     meeting=meeting,
                     department=department,
-                    to_name=contact.name,
-                    to=contact.email,
+                    to_name=recipient.name,
+                    to=recipient.email,
                     subject=email.subject,
                     text_body=email.text_body,
                     html_body=email.html_body,

@@ -13,12 +13,12 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from circulation import emails, sending
+from circulation import emails, recipients, sending
 from circulation.forms import CirculationForm, InvitationForm, RecipientsForm
 from circulation.models import Message
 from circulation.outbox import queue, retry
 from meetings.access import secretariat_group, secretariat_meeting
-from meetings.models import Department, DepartmentMember
+from meetings.models import Department, DepartmentMember, readers_of
 from meetings.versioning import EditConflict
 from members.models import Membership
 
@@ -29,17 +29,33 @@ OUTBOX_PAGE_SIZE = 50
 def circulate(request, pk):
     """Circulate the minutes by email: the secretariat chooses the recipients, reads the email, then sends."""
     meeting = secretariat_meeting(request, pk)
-    contacts = emails.current_contacts(meeting.group)
-    form = CirculationForm(request.POST or None, meeting=meeting, contacts=contacts)
+    contacts = recipients.current_contacts(meeting.group)
+    # Circulating shows the minutes to every department user, so each may be sent them.
+    users = recipients.department_users(meeting.group)
+    form = CirculationForm(
+        request.POST or None,
+        meeting=meeting,
+        contacts=contacts,
+        users=users,
+        last_sent=Message.objects.last_sent(meeting, Message.Purpose.CIRCULATION),
+    )
     if form.is_valid():
-        chosen = list(form.cleaned_data["contacts"].select_related("membership__department"))
+        chosen = form.recipients
         try:
-            sending.circulate(meeting, chosen, request.user, send_actions=form.cleaned_data["send_actions"])
+            sending.circulate(
+                meeting,
+                chosen,
+                request.user,
+                send_actions=form.cleaned_data["send_actions"],
+                last_sent=form.cleaned_data["last_sent"],
+            )
         except (ValidationError, EditConflict):
             # Someone moved the minutes on in the moment between loading them and sending.
             form.add_error(None, CirculationForm.MOVED_ON)
+        except sending.SentMeanwhile:
+            form.add_error(None, form.SENT_MEANWHILE)
         else:
-            sent = f"Email to {len(chosen)} contact{'' if len(chosen) == 1 else 's'} queued." if chosen else ""
+            sent = f"Email to {recipients_count(chosen)} queued." if chosen else ""
             messages.success(request, f"The minutes are circulated. {sent}".strip())
             return redirect(meeting)
     departments = emails.owning_departments(meeting)
@@ -50,6 +66,7 @@ def circulate(request, pk):
             "meeting": meeting,
             "form": form,
             "has_contacts": contacts.exists(),
+            "has_users": users.exists(),
             "from_email": settings.DEFAULT_FROM_EMAIL,
             "attaches": settings.EMAIL_ATTACHMENTS,
             "preview": emails.circulation_email(meeting, request.user),
@@ -63,15 +80,27 @@ def circulate(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def circulate_agenda(request, pk):
-    """Email the agenda, with its PDF, to the members' contacts the secretariat ticks."""
+    """Email the agenda, with its PDF, to the members' contacts and department users the secretariat ticks."""
     meeting = secretariat_meeting(request, pk)
-    contacts = emails.current_contacts(meeting.group)
-    form = RecipientsForm(request.POST if request.method == "POST" else None, contacts=contacts)
+    contacts = recipients.current_contacts(meeting.group)
+    department_users = recipients.department_users(meeting.group)
+    # Department users are sent the agenda only if they may read it in the app.
+    users = readers_of(meeting, department_users)
+    form = RecipientsForm(
+        request.POST if request.method == "POST" else None,
+        contacts=contacts,
+        users=users,
+        last_sent=Message.objects.last_sent(meeting, Message.Purpose.AGENDA),
+    )
     if form.is_valid():
-        chosen = list(form.cleaned_data["contacts"].select_related("membership__department"))
-        sending.circulate_agenda(meeting, chosen, request.user)
-        messages.success(request, f"The agenda is queued to {len(chosen)} contact{'' if len(chosen) == 1 else 's'}.")
-        return redirect("minutes:agenda", meeting.pk)
+        chosen = form.recipients
+        try:
+            sending.circulate_agenda(meeting, chosen, request.user, last_sent=form.cleaned_data["last_sent"])
+        except sending.SentMeanwhile:
+            form.add_error(None, form.SENT_MEANWHILE)
+        else:
+            messages.success(request, f"The agenda is queued to {recipients_count(chosen)}.")
+            return redirect("minutes:agenda", meeting.pk)
     return render(
         request,
         "circulation/circulate_agenda.html",
@@ -79,12 +108,18 @@ def circulate_agenda(request, pk):
             "meeting": meeting,
             "form": form,
             "has_contacts": contacts.exists(),
+            "has_users": users.exists(),
             "from_email": settings.DEFAULT_FROM_EMAIL,
             "attaches": settings.EMAIL_ATTACHMENTS,
+            "users_withheld": not users.exists() and department_users.exists(),
             "preview": emails.agenda_email(meeting, request.user),
             "nav": "meetings",
         },
     )
+
+
+def recipients_count(chosen):
+    return f"{len(chosen)} recipient{'' if len(chosen) == 1 else 's'}"
 
 
 @require_GET

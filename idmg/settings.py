@@ -218,11 +218,12 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # EMAIL_HOST, the console.
 GOVUK_NOTIFY_API_KEY = os.environ.get("GOVUK_NOTIFY_API_KEY", "")
 GOVUK_NOTIFY_PLAIN_EMAIL_TEMPLATE_ID = os.environ.get("GOVUK_NOTIFY_PLAIN_EMAIL_TEMPLATE_ID", "")
+GOVUK_NOTIFY_FILE_EMAIL_TEMPLATE_ID = os.environ.get("GOVUK_NOTIFY_FILE_EMAIL_TEMPLATE_ID", "")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "" if DEBUG else "localhost")
 if GOVUK_NOTIFY_API_KEY:
     if not GOVUK_NOTIFY_PLAIN_EMAIL_TEMPLATE_ID:
         raise ImproperlyConfigured("Set GOVUK_NOTIFY_PLAIN_EMAIL_TEMPLATE_ID with GOVUK_NOTIFY_API_KEY.")
-    EMAIL_BACKEND = "django_gov_notify.backends.NotifyEmailBackend"
+    EMAIL_BACKEND = "circulation.notify.NotifyEmailBackend"
 elif EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 else:
@@ -233,10 +234,15 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "idmg@localhost")
-# Notify sends no attachments: its email links to the minutes instead.
-EMAIL_ATTACHMENTS = not GOVUK_NOTIFY_API_KEY
+# Notify sends an attachment as a file to download only through a template that has a place for it;
+# without one, its email links to the minutes instead.
+EMAIL_ATTACHMENTS = not GOVUK_NOTIFY_API_KEY or bool(GOVUK_NOTIFY_FILE_EMAIL_TEMPLATE_ID)
 # How long an invitation's or a password reset's link works (it works once).
 PASSWORD_RESET_TIMEOUT = int(os.environ.get("DJANGO_PASSWORD_LINK_SECONDS", str(3 * 24 * 60 * 60)))
+# Whose bank holidays are not counted as working days before a meeting's reminders.
+BANK_HOLIDAYS = os.environ.get("DJANGO_BANK_HOLIDAYS", "england-and-wales")
+if BANK_HOLIDAYS not in ("england-and-wales", "scotland", "northern-ireland"):
+    raise ImproperlyConfigured("DJANGO_BANK_HOLIDAYS is england-and-wales, scotland or northern-ireland.")
 
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_SECONDS", str(8 * 60 * 60)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

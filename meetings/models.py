@@ -232,6 +232,13 @@ def readable_by(user, path=""):
     return ~Q(**{f"{path}status": MinutesStatus.DRAFT}) | Q(**{f"{path}group__in": served})
 
 
+def readers_of(meeting, users):
+    """Those of ``users`` who may read the meeting's minutes: ``readable_by`` asked of many users at once."""
+    if meeting.status == MinutesStatus.DRAFT:
+        return users.filter(Q(is_superuser=True) | Q(pk__in=meeting.group.secretariat.values("pk")))
+    return users
+
+
 class MeetingQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The meetings whose minutes the user may read (see ``readable_by``)."""

@@ -625,6 +625,7 @@ CIRCULATION_ENDPOINTS = [
             "status": minutes.meeting.status,
             "send_actions": "on",
             "contacts": [contact.pk for contact in minutes.contacts],
+            "last_sent": Message.objects.last_sent(minutes.meeting, Message.Purpose.CIRCULATION),
         },
     ),
     Endpoint("circulation:circulate-agenda", "GET", SECRETARIAT_ONLY, args=meeting_pk),
@@ -633,7 +634,10 @@ CIRCULATION_ENDPOINTS = [
         "POST",
         SECRETARIAT_ONLY,
         args=meeting_pk,
-        data=lambda minutes: {"contacts": [contact.pk for contact in minutes.contacts]},
+        data=lambda minutes: {
+            "contacts": [contact.pk for contact in minutes.contacts],
+            "last_sent": Message.objects.last_sent(minutes.meeting, Message.Purpose.AGENDA),
+        },
     ),
     Endpoint("circulation:outbox", "GET", SECRETARIAT_ONLY, args=group_slug),
     Endpoint(

@@ -42,6 +42,10 @@ def meeting(group):
     ContactFactory(
         membership=MembershipFactory(group=group, department=moj), name="MOJ private office", email="po@justice.gov.uk"
     )
+    DepartmentMemberFactory(
+        user=UserFactory(username="ann", first_name="Ann", last_name="Smith", email="ann.smith@homeoffice.gov.uk"),
+        department=home_office,
+    )
     meeting = MeetingFactory(group=group, date=datetime.date(2013, 3, 11), place="Home Office")
     action = ActionFactory(agenda_item=AgendaItemFactory(meeting=meeting), text="Home Office to share the figures")
     action.set_owners([home_office], lead=home_office)
@@ -64,6 +68,7 @@ def test_the_secretariat_circulates_minutes_by_email_and_finds_it_on_the_history
     moj = page.get_by_label("MOJ private office (MOJ): po@justice.gov.uk")
     expect(home_office).to_be_checked()
     expect(moj).to_be_checked()
+    expect(page.get_by_label("Ann Smith (Home Office): ann.smith@homeoffice.gov.uk")).to_be_checked()
     expect(page.locator("#preview-subject")).to_have_text(
         "Inter-Departmental Ministerial Group on Human Trafficking: minutes of the meeting of 11 March 2013"
     )
@@ -74,9 +79,11 @@ def test_the_secretariat_circulates_minutes_by_email_and_finds_it_on_the_history
 
     page.get_by_role("button", name="Circulate and send the minutes").click()
 
-    expect(page.get_by_text("The minutes are circulated. Email to 1 contact queued.")).to_be_visible()
+    expect(page.get_by_text("The minutes are circulated. Email to 2 recipients queued.")).to_be_visible()
     assert Meeting.objects.get(pk=meeting.pk).status == MinutesStatus.CIRCULATED
     assert sorted(email.to[0] for email in mail.outbox) == [
+        "Ann Smith <ann.smith@homeoffice.gov.uk>",
+        "Ann Smith <ann.smith@homeoffice.gov.uk>",
         "Home Office private office <po@homeoffice.gov.uk>",
         "Home Office private office <po@homeoffice.gov.uk>",
     ]
@@ -85,8 +92,8 @@ def test_the_secretariat_circulates_minutes_by_email_and_finds_it_on_the_history
     expect(
         page.get_by_role(
             "heading",
-            name="Circulated the minutes by email to 1 recipient: "
-            "Home Office private office <po@homeoffice.gov.uk> (Home Office)",
+            name="Circulated the minutes by email to 2 recipients: Ann Smith <ann.smith@homeoffice.gov.uk> "
+            "(Home Office); Home Office private office <po@homeoffice.gov.uk> (Home Office)",
         )
     ).to_be_visible()
     assert_accessible(page)
@@ -94,9 +101,12 @@ def test_the_secretariat_circulates_minutes_by_email_and_finds_it_on_the_history
     page.goto(meeting.group.get_absolute_url())
     page.get_by_role("link", name="Outbox: email sent for the group").click()
     outbox = page.locator("#outbox tbody tr")
-    expect(outbox).to_have_count(2)
-    expect(outbox.filter(has_text="Home Office's actions from the meeting of 11 March 2013")).to_contain_text("Sent")
-    expect(outbox.filter(has_text="minutes of the meeting of 11 March 2013")).to_contain_text("Circulation of minutes")
+    expect(outbox).to_have_count(4)
+    actions = outbox.filter(has_text="Home Office's actions from the meeting of 11 March 2013")
+    expect(actions.first).to_contain_text("Sent")
+    expect(outbox.filter(has_text="minutes of the meeting of 11 March 2013").first).to_contain_text(
+        "Circulation of minutes"
+    )
     assert_accessible(page)
 
 

@@ -10,9 +10,11 @@ from tests.factories import (
     AgendaItemFactory,
     ContactFactory,
     DepartmentFactory,
+    DepartmentMemberFactory,
     GroupFactory,
     MeetingFactory,
     MembershipFactory,
+    UserFactory,
 )
 
 
@@ -98,4 +100,24 @@ def idmg(db):
         referral=referral,
         leaflet=leaflet,
         secret=secret,
+    )
+
+
+def department_user(department, username, email, **fields):
+    user = UserFactory(username=username, email=email, **fields)
+    DepartmentMemberFactory(user=user, department=department)
+    return user
+
+
+@pytest.fixture
+def department_users(idmg):
+    """The IDMG's member departments' users: Ann of MOJ and Jo Lead of the Home Office (also one of its
+    contacts, at the same address but in capitals); and those who get nothing: one without an address, one
+    whose account is closed, one of a department that is not a member."""
+    return SimpleNamespace(
+        moj=department_user(idmg.moj, "ann", "ann.smith@justice.gov.uk", first_name="Ann", last_name="Smith"),
+        home_office_lead=department_user(idmg.home_office, "jo", "Jo.Lead@homeoffice.gov.uk", first_name="Jo"),
+        without_address=department_user(idmg.moj, "bob", ""),
+        closed=department_user(idmg.moj, "cy", "cy@justice.gov.uk", is_active=False),
+        stranger=department_user(DepartmentFactory(short_name="DWP"), "di", "di@dwp.gov.uk"),
     )

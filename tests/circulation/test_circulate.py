@@ -22,8 +22,14 @@ def every_contact(idmg):
     return [contact.pk for contact in vars(idmg.contacts).values()]
 
 
-def send(client, idmg, contacts=None, send_actions=True, status="draft"):
-    data = {"contacts": every_contact(idmg) if contacts is None else contacts, "status": status}
+def send(client, idmg, contacts=None, send_actions=True, status="draft", users=()):
+    """Post the form as a page loaded now would: with the last message of the minutes' circulations."""
+    data = {
+        "contacts": every_contact(idmg) if contacts is None else contacts,
+        "users": [user.pk for user in users],
+        "status": status,
+        "last_sent": Message.objects.last_sent(idmg.meeting, Message.Purpose.CIRCULATION),
+    }
     if send_actions:
         data["send_actions"] = "on"
     return client.post(circulate_url(idmg.meeting), data)
@@ -151,7 +157,7 @@ def test_the_actions_emails_can_be_left_unsent(secretariat_client, idmg):
 def test_it_refuses_to_send_to_no_one_and_keeps_the_minutes_draft(secretariat_client, idmg):
     response = send(secretariat_client, idmg, contacts=[])
 
-    assertContains(response, "Choose at least one contact to send the minutes to")
+    assertContains(response, "Choose who to send the minutes to")
     assert Meeting.objects.get(pk=idmg.meeting.pk).status == MinutesStatus.DRAFT
     assert not Message.objects.exists()
 
@@ -195,7 +201,7 @@ def test_a_group_without_contacts_circulates_without_email(secretariat_client, i
     page = secretariat_client.get(circulate_url(idmg.meeting))
     response = secretariat_client.post(circulate_url(idmg.meeting), {"status": "draft"})
 
-    assertContains(page, "have no contacts on record, so no email will be sent")
+    assertContains(page, "have no contacts or department users with an email address on record, so no email")
     assert response.status_code == 302
     assert Meeting.objects.get(pk=idmg.meeting.pk).status == MinutesStatus.CIRCULATED
     assert not Message.objects.exists()
@@ -242,3 +248,71 @@ def test_the_status_page_points_to_circulating_by_email(secretariat_client, idmg
     response = secretariat_client.get(reverse("meetings:minutes-status", args=[idmg.meeting.pk]))
 
     assertContains(response, f'href="{circulate_url(idmg.meeting)}">circulate them by email</a>')
+
+
+def test_the_member_departments_users_are_offered_ticked_at_their_own_addresses(
+    secretariat_client, idmg, department_users
+):
+    response = secretariat_client.get(circulate_url(idmg.meeting))
+
+    assertContains(response, "Department users")
+    assertContains(response, f'value="{department_users.moj.pk}" checked', html=False)
+    assertContains(response, "Ann Smith (MOJ): ann.smith@justice.gov.uk")
+    for left_out in ("home_office_lead", "without_address", "closed", "stranger"):
+        assertNotContains(response, f'name="users" type="checkbox" value="{getattr(department_users, left_out).pk}"')
+    assert response.content.decode().lower().count("jo.lead@homeoffice.gov.uk") == 1
+
+
+def test_a_department_user_receives_the_minutes_and_their_departments_actions(
+    secretariat_client, idmg, department_users
+):
+    send(secretariat_client, idmg, contacts=[], users=[department_users.moj])
+
+    ann = Message.objects.filter(to="ann.smith@justice.gov.uk")
+    assert sorted(ann.values_list("purpose", "department__short_name", "to_name")) == [
+        (Message.Purpose.CIRCULATION, "MOJ", "Ann Smith"),
+        (Message.Purpose.DEPARTMENT_ACTIONS, "MOJ", "Ann Smith"),
+    ]
+    assert emails_to("ann.smith@justice.gov.uk")[0].to == ["Ann Smith <ann.smith@justice.gov.uk>"]
+    assert Message.objects.count() == 2
+
+
+def test_a_department_user_of_another_department_cannot_be_slipped_in(secretariat_client, idmg, department_users):
+    response = send(secretariat_client, idmg, users=[department_users.stranger, department_users.closed])
+
+    assertContains(response, "Select a valid choice")
+    assert not Message.objects.exists()
+
+
+def test_department_users_alone_can_be_sent_the_minutes_when_no_contacts_are_on_record(
+    secretariat_client, idmg, department_users
+):
+    from members.models import Contact
+
+    Contact.objects.all().delete()
+
+    refused = send(secretariat_client, idmg, contacts=[])
+    response = send(secretariat_client, idmg, contacts=[], users=[department_users.moj])
+
+    assertContains(refused, "Choose who to send the minutes to")
+    assert response.status_code == 302
+    assert set(Message.objects.values_list("to", flat=True)) == {"ann.smith@justice.gov.uk"}
+
+
+def test_posting_the_same_page_twice_sends_the_minutes_once(secretariat_client, idmg):
+    send(secretariat_client, idmg)
+    page = secretariat_client.get(circulate_url(idmg.meeting))
+    data = {
+        "contacts": [idmg.contacts.moj.pk],
+        "status": "circulated",
+        "last_sent": page.context["form"].initial["last_sent"],
+    }
+    sent_before = Message.objects.count()
+
+    first = secretariat_client.post(circulate_url(idmg.meeting), data)
+    second = secretariat_client.post(circulate_url(idmg.meeting), data)
+
+    assert first.status_code == 302
+    assertContains(second, "The minutes have been sent since this page was loaded")
+    assert Message.objects.count() == sent_before + 1
+    assert Circulation.objects.filter(meeting=idmg.meeting).count() == 2

@@ -3,9 +3,10 @@
 import pytest
 from django.core import mail
 from django.urls import reverse
-from pytest_django.asserts import assertContains, assertRedirects
+from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from circulation.models import Message
+from meetings.models import Meeting, MinutesStatus
 from tests.factories import AgendaItemFactory
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +63,7 @@ def test_sending_emails_each_ticked_contact_the_agenda_with_its_pdf(secretariat_
 def test_sending_to_no_one_is_refused_at_the_field(secretariat_client, agenda):
     response = secretariat_client.post(circulate_agenda_url(agenda), {})
 
-    assertContains(response, "Choose at least one contact to send the agenda to")
+    assertContains(response, "Choose who to send the agenda to")
     assert not Message.objects.exists()
 
 
@@ -73,3 +74,57 @@ def test_a_department_user_may_not_send_the_agenda(department_client, agenda):
 
 def test_it_refuses_other_methods(secretariat_client, agenda):
     assert secretariat_client.put(circulate_agenda_url(agenda)).status_code == 405
+
+
+def test_posting_the_same_form_twice_sends_the_agenda_once(secretariat_client, idmg, agenda):
+    page = secretariat_client.get(circulate_agenda_url(agenda))
+    data = {"contacts": [idmg.contacts.moj.pk], "last_sent": page.context["form"].initial["last_sent"]}
+
+    first = secretariat_client.post(circulate_agenda_url(agenda), data)
+    second = secretariat_client.post(circulate_agenda_url(agenda), data)
+
+    assert first.status_code == 302
+    assert second.status_code == 200
+    assertContains(second, "The agenda has been sent since this page was loaded, perhaps by pressing the button twice")
+    assert list(Message.objects.values_list("to", flat=True)) == ["po@justice.gov.uk"]
+    assert len(mail.outbox) == 1
+
+
+def test_the_agenda_can_be_sent_again_from_a_page_loaded_since(secretariat_client, idmg, agenda):
+    secretariat_client.post(circulate_agenda_url(agenda), {"contacts": [idmg.contacts.moj.pk], "last_sent": 0})
+    page = secretariat_client.get(circulate_agenda_url(agenda))
+
+    again = secretariat_client.post(
+        circulate_agenda_url(agenda),
+        {"contacts": [idmg.contacts.moj.pk], "last_sent": page.context["form"].initial["last_sent"]},
+    )
+
+    assert again.status_code == 302
+    assert Message.objects.count() == 2
+
+
+def test_department_users_are_not_sent_the_agenda_of_a_meeting_whose_minutes_they_cannot_read(
+    secretariat_client, idmg, agenda, department_users
+):
+    page = secretariat_client.get(circulate_agenda_url(agenda))
+    response = secretariat_client.post(
+        circulate_agenda_url(agenda), {"contacts": [idmg.contacts.moj.pk], "users": [department_users.moj.pk]}
+    )
+
+    assertNotContains(page, "ann.smith@justice.gov.uk")
+    assertContains(page, "The member departments' users are not sent the agenda")
+    assertContains(response, "Select a valid choice")
+    assert not Message.objects.exists()
+
+
+def test_department_users_are_offered_the_agenda_once_they_may_read_the_meeting(
+    secretariat_client, idmg, agenda, department_users
+):
+    Meeting.objects.filter(pk=agenda.pk).update(status=MinutesStatus.CIRCULATED)
+
+    page = secretariat_client.get(circulate_agenda_url(agenda))
+    secretariat_client.post(circulate_agenda_url(agenda), {"users": [department_users.moj.pk]})
+
+    assertContains(page, f'value="{department_users.moj.pk}" checked', html=False)
+    assertNotContains(page, "The member departments' users are not sent the agenda")
+    assert sorted(email.to[0] for email in mail.outbox) == ["Ann Smith <ann.smith@justice.gov.uk>"]

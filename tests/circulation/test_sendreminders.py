@@ -13,8 +13,9 @@ from meetings.models import Meeting, MinutesStatus
 
 pytestmark = pytest.mark.django_db
 
-# The next meeting is on Monday 10 June 2013: ten working days before it is Monday 27 May.
-REMINDER_DAY = datetime.date(2013, 5, 27)
+# The next meeting is on Monday 10 June 2013: ten working days before it is Friday 24 May, as Monday 27 May
+# was the spring bank holiday.
+REMINDER_DAY = datetime.date(2013, 5, 24)
 
 
 @pytest.fixture
@@ -34,8 +35,46 @@ def reminders():
 
 
 def test_ten_working_days_before_a_monday_is_the_monday_two_weeks_earlier():
+    assert working_days_before(datetime.date(2013, 7, 15), 10) == datetime.date(2013, 7, 1)
+    assert working_days_before(datetime.date(2013, 7, 15), 1) == datetime.date(2013, 7, 12)
+
+
+def test_a_bank_holiday_monday_is_not_a_working_day():
     assert working_days_before(datetime.date(2013, 6, 10), 10) == REMINDER_DAY
-    assert working_days_before(datetime.date(2013, 6, 10), 1) == datetime.date(2013, 6, 7)
+    assert working_days_before(datetime.date(2013, 5, 28), 1) == datetime.date(2013, 5, 24)
+
+
+def test_christmas_boxing_day_and_new_years_day_are_not_working_days():
+    # Wednesday 25 and Thursday 26 December 2013, and Wednesday 1 January 2014.
+    assert working_days_before(datetime.date(2014, 1, 8), 7) == datetime.date(2013, 12, 27)
+    assert working_days_before(datetime.date(2014, 1, 8), 8) == datetime.date(2013, 12, 24)
+
+
+def test_good_friday_and_easter_monday_are_not_working_days():
+    # Easter 2014: Good Friday 18 April, Easter Monday 21 April.
+    assert working_days_before(datetime.date(2014, 4, 23), 2) == datetime.date(2014, 4, 17)
+
+
+def test_the_substitute_day_for_christmas_on_a_weekend_is_not_a_working_day():
+    # Christmas 2010 fell on a Saturday and Boxing Day on a Sunday: Monday 27 and Tuesday 28 were bank holidays.
+    assert working_days_before(datetime.date(2010, 12, 30), 1) == datetime.date(2010, 12, 29)
+    assert working_days_before(datetime.date(2010, 12, 29), 1) == datetime.date(2010, 12, 24)
+
+
+def test_scotlands_bank_holidays_can_be_counted_out_instead(settings):
+    settings.BANK_HOLIDAYS = "scotland"
+
+    # 2 January is a bank holiday in Scotland, not in England; Easter Monday the other way round.
+    assert working_days_before(datetime.date(2014, 1, 3), 1) == datetime.date(2013, 12, 31)
+    assert working_days_before(datetime.date(2014, 4, 22), 1) == datetime.date(2014, 4, 21)
+
+
+def test_a_reminder_due_date_falls_back_over_a_bank_holiday_monday(circulated):
+    send_reminders(datetime.date(2013, 5, 23))
+    assert not reminders().exists()
+
+    send_reminders(datetime.date(2013, 5, 24))
+    assert reminders().exists()
 
 
 def test_each_department_with_outstanding_actions_is_reminded(circulated):
@@ -112,3 +151,31 @@ def test_the_group_sets_how_many_working_days_before(circulated):
     assert not reminders().exists()
     send_reminders(datetime.date(2013, 6, 5))
     assert reminders().exists()
+
+
+def test_a_department_user_is_reminded_at_their_own_address_with_their_departments_contacts(
+    circulated, department_users
+):
+    send_reminders(REMINDER_DAY)
+
+    assert sorted(reminders().filter(department=circulated.moj).values_list("to_name", "to")) == [
+        ("Ann Smith", "ann.smith@justice.gov.uk"),
+        ("MOJ private office", "po@justice.gov.uk"),
+    ]
+    assert sorted(reminders().filter(department=circulated.home_office).values_list("to", flat=True)) == [
+        "jo.lead@homeoffice.gov.uk",
+        "po@homeoffice.gov.uk",
+    ]
+    assert not reminders().filter(to__in=["cy@justice.gov.uk", "di@dwp.gov.uk"]).exists()
+
+
+def test_a_department_with_only_a_department_user_is_reminded(circulated, department_users):
+    from members.models import Contact
+
+    Contact.objects.filter(membership__department=circulated.moj).delete()
+
+    send_reminders(REMINDER_DAY)
+
+    assert list(reminders().filter(department=circulated.moj).values_list("to", flat=True)) == [
+        "ann.smith@justice.gov.uk"
+    ]
