@@ -11,7 +11,14 @@ import pytest
 from playwright.sync_api import expect
 
 from meetings.models import MinutesStatus
-from tests.factories import DepartmentFactory, MeetingFactory, MembershipFactory, PersonFactory, RepresentativeFactory
+from tests.factories import (
+    AgendaItemFactory,
+    DepartmentFactory,
+    MeetingFactory,
+    MembershipFactory,
+    PersonFactory,
+    RepresentativeFactory,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -115,3 +122,14 @@ def test_a_meeting_is_prepared_held_and_approves_the_last_minutes(
     expect(page.get_by_role("img", name="Attendance by department")).to_be_visible()
     assert_accessible(page)
     look(page, "attendance")
+
+
+def test_a_long_unbroken_agenda_item_title_wraps_within_the_page(page, group, sign_in):
+    meeting = MeetingFactory(group=group, date=datetime.date(2013, 3, 11))
+    AgendaItemFactory(meeting=meeting, number=2, title="x" * 300, lead="Home Office")
+    sign_in(page, check=False)
+
+    page.goto(f"/meetings/{meeting.pk}/agenda/")
+
+    expect(page.get_by_role("heading", name="2. xxx")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
