@@ -174,11 +174,14 @@ class PasteRegisterForm(CharacterLimitsMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 8, "spellcheck": "false"}),
         error_messages={"required": "Paste the lines of the register"},
     )
+    add_departments = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, directory, kind, **kwargs):
         super().__init__(*args, **kwargs)
         self.directory, self.kind = directory, kind
         self.rows, self.not_rows = [], []
+        if kind == "apologies":
+            self.fields["text"].label = "Paste the apologies"
 
     def clean_text(self):
         text = self.cleaned_data["text"]

@@ -241,7 +241,9 @@ def paste_register(request, pk, kind):
             messages.success(request, f"{added} {noun if added == 1 else plural} added from the pasted register")
             return redirect(f"{meeting.get_record_url()}#{kind}")
         if confirming and unknown:
-            form.add_error(None, "Confirm the new departments, or correct their names and read the lines again")
+            form.add_error(
+                "add_departments", "Confirm the new departments, or correct their names and read the lines again"
+            )
     closest = {name: Department.objects.known_to(request.user).closest(name) for name in unknown}
     return render(
         request,

@@ -30,6 +30,9 @@ class SearchForm(CharacterLimitsMixin, forms.Form):
         error_messages={"invalid_choice": "Select what to find from the list"},
     )
 
+    # The order of the page, which the error summary follows.
+    field_order = ["q", "kind", "group", "year"]
+
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["q"].widget.attrs.update({"spellcheck": "false"})

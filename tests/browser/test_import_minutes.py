@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from meetings.models import Department, Meeting
 from minutes import demo
+from tests.factories import MeetingFactory
 
 pytestmark = pytest.mark.browser
 SEED = Path(__file__).resolve().parents[1] / "imports" / "seeds" / "idmg-minutes-2013-03-11.txt"
@@ -75,3 +76,31 @@ def test_a_register_is_pasted_on_the_recording_page_without_javascript(
     page.get_by_role("button", name="Add 2 attendees").click()
     expect(page.get_by_text("2 attendees added from the pasted register")).to_be_visible()
     assert meeting.attendees.count() == 2
+
+
+def test_a_new_department_in_a_pasted_register_is_confirmed_with_the_keyboard_alone(
+    page, sign_in, group, departments, assert_accessible
+):
+    meeting = MeetingFactory(group=group)
+    sign_in(page, check=False)
+    page.goto(f"/meetings/{meeting.pk}/register/attendees/paste/")
+    page.get_by_label("Paste the register").fill("Home Ofice  Mark Harper MP")
+    page.get_by_role("button", name="Read the lines").click()
+    page.get_by_role("button", name="Add 1 attendee").focus()
+    page.keyboard.press("Enter")
+
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(summary.get_by_role("link", name="Confirm the new departments")).to_be_focused()
+    page.keyboard.press("Enter")
+    checkbox = page.get_by_role("checkbox", name="Add “Home Ofice” (did you mean Home Office?) as new department")
+    expect(checkbox).to_be_focused()
+    assert_accessible(page)
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Add 1 attendee")).to_be_focused()
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_text("1 attendee added from the pasted register")).to_be_visible()
+    assert meeting.attendees.get().department.short_name == "Home Ofice"

@@ -11,7 +11,15 @@ import pytest
 from playwright.sync_api import expect
 
 from meetings.models import MinutesStatus
-from tests.factories import DepartmentFactory, MeetingFactory, MembershipFactory, PersonFactory, RepresentativeFactory
+from tests.factories import (
+    AgendaItemFactory,
+    DepartmentFactory,
+    MeetingFactory,
+    MembershipFactory,
+    PaperFactory,
+    PersonFactory,
+    RepresentativeFactory,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -115,3 +123,23 @@ def test_a_meeting_is_prepared_held_and_approves_the_last_minutes(
     expect(page.get_by_role("img", name="Attendance by department")).to_be_visible()
     assert_accessible(page)
     look(page, "attendance")
+
+
+def test_a_long_unbroken_agenda_item_title_wraps_within_the_page(page, group, sign_in):
+    meeting = MeetingFactory(group=group, date=datetime.date(2013, 3, 11))
+    item = AgendaItemFactory(meeting=meeting, number=2, title="x" * 300, lead="Home Office")
+    PaperFactory(agenda_item=item, title="Paper 2")
+    sign_in(page, check=False)
+    page.set_viewport_size({"width": 320, "height": 800})
+
+    page.goto(f"/meetings/{meeting.pk}/agenda/")
+
+    expect(page.get_by_role("heading", name="2. xxx")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    # The papers' table keeps its words whole: only the title may break within a word.
+    header = page.get_by_role("columnheader", name="Paper", exact=True)
+    lines = header.evaluate(
+        "cell => { const words = document.createRange(); words.selectNodeContents(cell);"
+        " return words.getClientRects().length; }"
+    )
+    assert lines == 1

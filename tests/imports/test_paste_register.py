@@ -87,6 +87,22 @@ def test_a_new_department_must_be_confirmed(secretariat_client, meeting):
     assert meeting.attendees.count() == 1
 
 
+def test_an_unconfirmed_new_department_is_said_at_its_checkbox_and_linked_from_the_summary(secretariat_client, meeting):
+    response = secretariat_client.post(paste_url(meeting), {"text": "Home Ofice  Mark Harper MP", "add": "1"})
+
+    page = response.content.decode()
+    assert '<a href="#id_add_departments">Confirm the new departments' in page
+    assert 'id="id_add_departments-error"' in page
+    assert 'type="checkbox" value="on" aria-describedby="id_add_departments-error"' in page
+    assert "Home Ofice  Mark Harper MP" in page
+
+
+def test_the_apologies_text_box_is_labelled_for_the_apologies(secretariat_client, meeting):
+    response = secretariat_client.post(paste_url(meeting, "apologies"), {"text": "!!!", "read": "1"})
+
+    assert '<label class="govuk-label" for="id_text">Paste the apologies</label>' in response.content.decode()
+
+
 def test_apologies_need_a_name(secretariat_client, meeting):
     response = secretariat_client.post(paste_url(meeting, "apologies"), {"text": "DCLG  Official", "add": "1"})
     assert "Each apology needs a person" in response.content.decode()

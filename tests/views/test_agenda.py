@@ -4,6 +4,7 @@ import datetime
 import io
 import zipfile
 
+import pypdf
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -246,6 +247,17 @@ def test_the_agenda_downloads_as_a_pdf_and_a_word_document(secretariat_client, i
     assert "2. Activity update" in text
     assert "Lead: Home Office" in text
     assert "Paper 2 (PDF, 1 KB)" in text
+
+
+def test_a_long_unbroken_title_wraps_within_the_pdfs_page(secretariat_client, item):
+    item.title = "x" * 300
+    item.save()
+
+    pdf = secretariat_client.get(f"/meetings/{item.meeting_id}/agenda.pdf")
+
+    text = pypdf.PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text()
+    assert text.count("x") == 300
+    assert max(len(line) for line in text.splitlines()) < 150
 
 
 def test_another_format_is_not_found(secretariat_client, item):

@@ -91,6 +91,13 @@ def test_a_department_not_on_record_must_be_confirmed(secretariat_client, group)
     assert not Membership.objects.exists()
 
 
+def test_the_confirmation_of_a_new_department_is_offered_once(secretariat_client, group):
+    response = secretariat_client.post(f"{URL}add/", {"department": "Home Ofice", "representative": ""})
+
+    assertContains(response, 'name="add_departments"', count=1)
+    assertContains(response, "Add “Home Ofice” as a new department", count=1)
+
+
 def test_a_department_already_a_member_is_refused(secretariat_client, home_office):
     response = secretariat_client.post(f"{URL}add/", {"department": "Home Office", "representative": ""})
 

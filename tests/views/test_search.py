@@ -242,6 +242,18 @@ def test_a_query_too_long_is_said_at_the_field_and_kept(secretariat_client, minu
     assert found(response) == []
 
 
+def test_the_error_summary_lists_the_fields_in_the_order_of_the_page(secretariat_client, minutes):
+    response = secretariat_client.get(URL, {"q": "x" * 201, "kind": "people", "group": "x", "year": "1066"})
+
+    page = response.content.decode()
+    start = page.index("govuk-error-summary__list")
+    summary = page[start : page.index("</ul>", start)]
+    links = re.findall(r'href="#(id_\w+)"', summary)
+    assert links == ["id_q", "id_kind", "id_group", "id_year"]
+    fields = re.findall(r'<(?:input|select)[^>]*id="(id_(?:q|kind|group|year))"', page)
+    assert fields == links
+
+
 @pytest.mark.parametrize(
     "typed", ["&|!:*'", "'", "!", "slavery &", "slavery:*", '"unfinished', "-", "or", "the", "100%", "_", "\\", "ü€😀"]
 )
@@ -305,6 +317,7 @@ def test_results_come_a_page_at_a_time(secretariat_client, minutes):
     assert len(found(second)) == PAGE_SIZE
     assert not set(links(first)) & set(links(second))
     assertContains(first, "page=2")
+    assertContains(second, "<title>slavery (page 2 of 3) – Search")
 
 
 def test_a_page_past_the_last_shows_the_last(secretariat_client, minutes):
