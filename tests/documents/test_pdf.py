@@ -1,12 +1,13 @@
 """The minutes as a tagged PDF, read back as a PDF reader extracts its text."""
 
 import dataclasses
+import gc
 import re
 
 import pytest
 
 from minutes.documents.content import DRAFT_NOTICE
-from minutes.documents.pdf import build_pdf
+from minutes.documents.pdf import build_pdf, print_pdf
 from tests.documents.conftest import (
     ARABIC,
     EMOJI,
@@ -105,3 +106,32 @@ def test_text_that_would_break_a_document_comes_out_readable(hostile_content):
     assert "".join(f"pleased {EMOJI} with".split()) in text
     assert "MOJtoexploreprosecutions" in text
     assert "Workhasstarted." in text
+
+
+def test_the_garbage_collector_runs_again_after_a_build(march_2013):
+    build_pdf(march_2013)
+
+    assert gc.isenabled()
+
+
+def test_the_garbage_collector_runs_again_after_a_build_that_fails(monkeypatch):
+    monkeypatch.setattr("minutes.documents.pdf.HTML.write_pdf", failing_write)
+
+    with pytest.raises(RuntimeError):
+        print_pdf("minutes/documents/agenda.html", {})
+
+    assert gc.isenabled()
+
+
+def test_a_collector_paused_by_the_caller_stays_paused(march_2013):
+    gc.disable()
+    try:
+        build_pdf(march_2013)
+
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def failing_write(*args, **kwargs):
+    raise RuntimeError("WeasyPrint failed")
