@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from minutes.documents.content import DRAFT_NOTICE
+from minutes.documents.content import DRAFT_NOTICE, ArisingRow, ItemEntry, ParagraphEntry
 from minutes.documents.pdf import build_pdf, print_pdf
 from tests.documents.conftest import (
     ARABIC,
@@ -106,6 +106,28 @@ def test_text_that_would_break_a_document_comes_out_readable(hostile_content):
     assert "".join(f"pleased {EMOJI} with".split()) in text
     assert "MOJtoexploreprosecutions" in text
     assert "Workhasstarted." in text
+
+
+def test_line_breaks_in_the_text_start_new_lines(march_2013):
+    minutes = dataclasses.replace(
+        march_2013,
+        matters_arising=[
+            ArisingRow("IDMG 2012-04 A1", "Write to\nthe Group", "MOJ (lead)", "Done", "Sent.\nSee the letter.")
+        ],
+        items=[ItemEntry("1. Welcome", [ParagraphEntry("1.1", "Agreed:\nfirst point\nsecond point")], [])],
+    )
+
+    lines = read_pdf(build_pdf(minutes)).text.splitlines()
+
+    assert lines_after(lines, "IDMG 2012-04 A1", 2) == ["Write to", "the Group"]
+    assert lines_after(lines, "Sent.", 1) == ["See the letter."]  # the row's other cells share its first line
+    assert lines_after(lines, "1.1 Agreed:", 2) == ["first point", "second point"]
+
+
+def lines_after(lines, ending, count):
+    """The ``count`` lines after the first that ends with ``ending``."""
+    index = next(index for index, line in enumerate(lines) if line.endswith(ending))
+    return lines[index + 1 : index + 1 + count]
 
 
 def test_the_garbage_collector_runs_again_after_a_build(march_2013):
