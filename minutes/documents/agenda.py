@@ -3,15 +3,12 @@
 import io
 from dataclasses import dataclass
 
-from django.template.loader import render_to_string
 from docx import Document
 from docx.shared import Pt
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher
 
 from minutes.documents import docx as minutes_docx
 from minutes.documents.content import LANGUAGE, clean, when_and_where
-from minutes.documents.pdf import PDF_OPTIONS
+from minutes.documents.pdf import print_pdf
 
 
 @dataclass(frozen=True)
@@ -56,9 +53,7 @@ def agenda_content(meeting):
 
 
 def build_agenda_pdf(content):
-    page = render_to_string("minutes/documents/agenda.html", {"content": content})
-    fetcher = URLFetcher(allowed_protocols=["data"], allow_redirects=False, timeout=1)
-    return HTML(string=page, url_fetcher=fetcher).write_pdf(**PDF_OPTIONS)
+    return print_pdf("minutes/documents/agenda.html", {"content": content})
 
 
 def build_agenda_docx(content):

@@ -1,12 +1,13 @@
 """The minutes as a tagged PDF, read back as a PDF reader extracts its text."""
 
 import dataclasses
+import gc
 import re
 
 import pytest
 
-from minutes.documents.content import DRAFT_NOTICE
-from minutes.documents.pdf import build_pdf
+from minutes.documents.content import DRAFT_NOTICE, ArisingRow, ItemEntry, ParagraphEntry
+from minutes.documents.pdf import build_pdf, print_pdf
 from tests.documents.conftest import (
     ARABIC,
     EMOJI,
@@ -105,3 +106,54 @@ def test_text_that_would_break_a_document_comes_out_readable(hostile_content):
     assert "".join(f"pleased {EMOJI} with".split()) in text
     assert "MOJtoexploreprosecutions" in text
     assert "Workhasstarted." in text
+
+
+def test_line_breaks_in_the_text_start_new_lines(march_2013):
+    minutes = dataclasses.replace(
+        march_2013,
+        matters_arising=[
+            ArisingRow("IDMG 2012-04 A1", "Write to\nthe Group", "MOJ (lead)", "Done", "Sent.\nSee the letter.")
+        ],
+        items=[ItemEntry("1. Welcome", [ParagraphEntry("1.1", "Agreed:\nfirst point\nsecond point")], [])],
+    )
+
+    lines = read_pdf(build_pdf(minutes)).text.splitlines()
+
+    assert lines_after(lines, "IDMG 2012-04 A1", 2) == ["Write to", "the Group"]
+    assert lines_after(lines, "Sent.", 1) == ["See the letter."]  # the row's other cells share its first line
+    assert lines_after(lines, "1.1 Agreed:", 2) == ["first point", "second point"]
+
+
+def lines_after(lines, ending, count):
+    """The ``count`` lines after the first that ends with ``ending``."""
+    index = next(index for index, line in enumerate(lines) if line.endswith(ending))
+    return lines[index + 1 : index + 1 + count]
+
+
+def test_the_garbage_collector_runs_again_after_a_build(march_2013):
+    build_pdf(march_2013)
+
+    assert gc.isenabled()
+
+
+def test_the_garbage_collector_runs_again_after_a_build_that_fails(monkeypatch):
+    monkeypatch.setattr("minutes.documents.pdf.HTML.write_pdf", failing_write)
+
+    with pytest.raises(RuntimeError):
+        print_pdf("minutes/documents/agenda.html", {})
+
+    assert gc.isenabled()
+
+
+def test_a_collector_paused_by_the_caller_stays_paused(march_2013):
+    gc.disable()
+    try:
+        build_pdf(march_2013)
+
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def failing_write(*args, **kwargs):
+    raise RuntimeError("WeasyPrint failed")
