@@ -5,6 +5,7 @@ of the blank one it was submitted from, and htmx can re-render any one section o
 """
 
 from django.shortcuts import render
+from django.urls import reverse
 from django_htmx.http import trigger_client_event
 
 from actions.forms import ActionForm, UpdateForm
@@ -57,6 +58,11 @@ def build_context(meeting, user, *, form=None, editing=None, focus=None, arising
     forms["apology"] = slot(ApologyForm, "apology", meeting=meeting)
     forms["agenda_item"] = slot(AgendaItemForm, "agenda-item", meeting=meeting)
     items = list(meeting.agenda_items.all())
+    address_rows(meeting, "attendee", meeting.attendees.all())
+    address_rows(meeting, "apology", meeting.apologies.all())
+    address_rows(meeting, "agenda_item", items)
+    address_rows(meeting, "paragraph", (paragraph for item in items for paragraph in item.paragraphs.all()))
+    address_rows(meeting, "action", (action for item in items for action in item.actions.all()))
     for index, item in enumerate(items):
         item.anchor = f"item-{item.pk}"
         item.is_first, item.is_last = index == 0, index == len(items) - 1
@@ -81,6 +87,16 @@ def build_context(meeting, user, *, form=None, editing=None, focus=None, arising
     if arising_page is not None:
         context.update(matters_arising_context(meeting, arising_page, slot))
     return context
+
+
+def address_rows(meeting, kind, rows):
+    """Give each row the addresses its Change, Move and Remove controls use (``row.addresses``).
+
+    Reversed once for the kind of row, not three times for each row of a page that may show hundreds.
+    """
+    prefix = reverse(f"minutes:{kind}-edit", args=[meeting.pk, 0]).removesuffix("0/edit/")
+    for row in rows:
+        row.addresses = {control: f"{prefix}{row.pk}/{control}/" for control in ("edit", "move", "delete")}
 
 
 def matters_arising_context(meeting, number, slot=None):
