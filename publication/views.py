@@ -127,9 +127,7 @@ def minutes(request, slug, key):
                 "updates": [(correction, published.correction_summary(correction)) for correction in updates],
                 "last_updated": updates[-1].made_at if updates else None,
                 "page_url": request.path,
-                "papers": Paper.objects.filter(agenda_item__meeting=meeting, public=True).select_related(
-                    "agenda_item"
-                ),
+                "papers": Paper.objects.filter(agenda_item__meeting=meeting, public=True).select_related("agenda_item"),
             },
             request,
         )

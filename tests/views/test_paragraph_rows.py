@@ -1,5 +1,6 @@
 """Adding, changing, removing and reordering the paragraphs of an agenda item."""
 
+import json
 import re
 
 import pytest
@@ -156,15 +157,17 @@ def test_it_shows_the_change_form_on_the_page(secretariat_client, paragraph):
     assertContains(response, "Mark Harper MP welcomed the IDMG Ministers.</textarea>")
 
 
-def test_it_shows_the_change_form_alone_for_htmx(
-    secretariat_client, htmx_headers, item, paragraph, assert_section_alone
+def test_it_shows_the_change_form_alone_in_the_paragraphs_place_for_htmx(
+    secretariat_client, htmx_headers, item, paragraph, assert_row_alone
 ):
     response = secretariat_client.get(row_url(paragraph, "edit"), headers=htmx_headers)
 
-    html = assert_section_alone(response, f"item-{item.pk}")
-    assert f'data-hx-post="{row_url(paragraph, "edit")}"' in html
+    html = assert_row_alone(response, f"paragraph-{paragraph.pk}")
+    assert f'data-hx-post="{row_url(paragraph, "edit")}" data-hx-target="#paragraph-{paragraph.pk}"' in html
     assert f'name="paragraph-{paragraph.pk}-number" value="1.1"' in html
-    assert f'data-hx-get="/meetings/{item.meeting_id}/record/?section=item-{item.pk}">Cancel</a>' in html
+    section = f"item-{item.pk}"
+    cancel = f'data-hx-get="/meetings/{item.meeting_id}/record/?section={section}" data-hx-target="#{section}"'
+    assert f"{cancel}>Cancel</a>" in html
 
 
 def test_it_saves_changes(secretariat_client, item, paragraph):
@@ -175,12 +178,17 @@ def test_it_saves_changes(secretariat_client, item, paragraph):
     assert (paragraph.number, paragraph.text) == ("1.3", "Mark Harper MP welcomed the Ministers.")
 
 
-def test_it_returns_the_changed_agenda_item_for_htmx(
-    secretariat_client, htmx_headers, item, paragraph, assert_section_alone
+def test_it_returns_the_changed_paragraph_alone_for_htmx(
+    secretariat_client, htmx_headers, item, paragraph, assert_row_alone
 ):
+    ParagraphFactory(agenda_item=item, number="1.2")
+
     response = secretariat_client.post(row_url(paragraph, "edit"), changed_paragraph(paragraph), headers=htmx_headers)
 
-    html = assert_section_alone(response, f"item-{item.pk}")
+    html = assert_row_alone(response, f"paragraph-{paragraph.pk}")
+    assert json.loads(response["HX-Trigger-After-Settle"]) == {"announce": {"message": "Paragraph saved"}}
+    assert "Move down<span" in html
+    assert "Move up<span" not in html
     assert "<strong>1.3</strong> Mark Harper MP welcomed the Ministers." in html
     assert f'name="paragraph-{paragraph.pk}-text"' not in html
 
