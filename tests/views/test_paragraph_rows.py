@@ -233,3 +233,24 @@ def test_it_moves_a_paragraph_only_among_its_own_items_paragraphs(secretariat_cl
     secretariat_client.post(row_url(second, "move"), {"direction": "down"})
 
     assert paragraphs(item) == [first.pk, second.pk]
+
+
+# The session and the user; the meeting with its group; whether the user serves its group; the
+# paragraph and its item; checking its number and saving it, with its version, savepoints and history
+# (8); the paragraph again, with its item; the item's paragraphs, in order, for the moves the row offers.
+CHANGED_QUERIES = 17
+
+
+@pytest.mark.parametrize("siblings", [1, 40])
+def test_changing_a_paragraph_with_htmx_costs_the_same_however_long_the_item(
+    secretariat_client, htmx_headers, django_assert_num_queries, item, paragraph, siblings
+):
+    ParagraphFactory.create_batch(siblings, agenda_item=item)
+
+    with django_assert_num_queries(CHANGED_QUERIES):
+        response = secretariat_client.post(
+            row_url(paragraph, "edit"), changed_paragraph(paragraph), headers=htmx_headers
+        )
+
+    assert response.status_code == 200
+    assert len(response.content) < 5_000
