@@ -78,14 +78,17 @@ class ActionQuerySet(PositionedQuerySet):
             models.Prefetch("ownerships", ActionOwner.objects.select_related("department")),
         )
 
-    def with_latest_update(self, recorded_by=None):
+    def with_latest_update(self, recorded_by=None, signed=True):
         """Each action's updates, newest first, in one query; ``latest_update`` reads them.
 
         With ``recorded_by`` (a moment), only the updates recorded by then, as published minutes showed them.
+        With ``signed=False``, without who gave and withdrew them, for lists that sign no update.
         """
-        updates = Update.objects.select_related(
-            "author__department_member__department", "withdrawn_by__department_member__department", "reported_at"
-        ).order_by("-pk")
+        updates = Update.objects.select_related("reported_at").order_by("-pk")
+        if signed:
+            updates = updates.select_related(
+                "author__department_member__department", "withdrawn_by__department_member__department"
+            )
         if recorded_by is not None:
             updates = updates.filter(created_at__lte=recorded_by)
         return self.prefetch_related(models.Prefetch("updates", updates))
@@ -98,6 +101,11 @@ class ActionQuerySet(PositionedQuerySet):
             .with_latest_update(recorded_by)
             .with_due(today)
         )
+
+    def as_minuted(self, recorded_by=None):
+        """What minutes show of their matters arising: reference, owners, and the updates that give each
+        action's status on the day and the update given there (unsigned); ``as_arising`` reads them."""
+        return self.select_related("meeting").with_owners().with_latest_update(recorded_by, signed=False)
 
     def with_due(self, today=None):
         """Annotate ``due_on``: the due date, or for "at the next meeting" that meeting's date; and
@@ -191,9 +199,7 @@ class ActionQuerySet(PositionedQuerySet):
 
         With ``recorded_by``, from the updates recorded by then only (see ``with_latest_update``).
         """
-        return as_arising(
-            self.matters_arising(meeting).for_listing(today=meeting.date, recorded_by=recorded_by), meeting
-        )
+        return as_arising(self.matters_arising(meeting).as_minuted(recorded_by), meeting)
 
     def reviewed_at(self, meeting, recorded_by=None):
         """The matters arising as minuted: those an update was given on at the meeting."""
@@ -218,7 +224,8 @@ class ArisingCounts:
 
 def as_arising(actions, meeting):
     """Fetch actions of the meeting's matters arising, each with the update given there
-    (``update_here``) and its status on the day (``status_then``); fetched with ``for_listing()``."""
+    (``update_here``) and its status on the day (``status_then``); fetched with ``as_minuted()`` or
+    ``for_listing()``."""
     actions = list(actions)
     for action in actions:
         # All of the meeting's group: one copy, whose secretariat is read once to sign the updates.
@@ -473,6 +480,15 @@ class Action(Positioned, Versioned):
     @property
     def lead(self):
         return next((ownership.department for ownership in self.ownerships.all() if ownership.is_lead), None)
+
+    @property
+    def owners_display(self):
+        """The owners as lists name them, lead first and marked: "Home Office (lead), DfE"; uses the
+        prefetched ownerships."""
+        return ", ".join(
+            f"{ownership.department.short_name}{' (lead)' if ownership.is_lead else ''}"
+            for ownership in self.ownerships.all()
+        )
 
     @property
     def due_display(self):

@@ -37,7 +37,7 @@ MINUTED_ARISING_PAGE = 50
 def reviewed_page(meeting, number):
     """A page of the matters arising as minuted (those reviewed at the meeting), in reference order."""
     reviewed = Action.objects.matters_arising(meeting).reviewed(meeting)
-    paginator = BothEndsPaginator(reviewed.for_listing(today=meeting.date), MINUTED_ARISING_PAGE)
+    paginator = BothEndsPaginator(reviewed.as_minuted(), MINUTED_ARISING_PAGE)
     paginator.count = Action.objects.arising_counts(meeting).reviewed
     page = paginator.get_page(number)
     page.object_list = as_arising(page.object_list, meeting)

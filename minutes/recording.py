@@ -5,6 +5,7 @@ of the blank one it was submitted from, and htmx can re-render any one section o
 """
 
 from django.shortcuts import render
+from django.urls import reverse
 from django_htmx.http import trigger_client_event
 
 from actions.forms import ActionForm, UpdateForm
@@ -56,10 +57,8 @@ def build_context(meeting, user, *, form=None, editing=None, focus=None, arising
     forms["attendee"] = slot(AttendeeForm, "attendee", meeting=meeting)
     forms["apology"] = slot(ApologyForm, "apology", meeting=meeting)
     forms["agenda_item"] = slot(AgendaItemForm, "agenda-item", meeting=meeting)
-    items = list(meeting.agenda_items.all())
-    for index, item in enumerate(items):
-        item.anchor = f"item-{item.pk}"
-        item.is_first, item.is_last = index == 0, index == len(items) - 1
+    items = address_rows(meeting)
+    for item in items:
         item.paragraph_form = slot(ParagraphForm, f"item-{item.pk}-paragraph", agenda_item=item)
         item.action_form = slot(ActionForm, f"item-{item.pk}-action", agenda_item=item)
     add_forms = [*forms.values(), *(f for item in items for f in (item.paragraph_form, item.action_form))]
@@ -81,6 +80,69 @@ def build_context(meeting, user, *, form=None, editing=None, focus=None, arising
     if arising_page is not None:
         context.update(matters_arising_context(meeting, arising_page, slot))
     return context
+
+
+def address_rows(meeting):
+    """Give each row of the meeting (from ``with_minutes()``) what its controls need: the addresses they
+    use (``row.addresses``) and whether it is first or last of its list; returns the agenda items.
+
+    The addresses are reversed once for each kind of row, not three times for each row of a page
+    that may show hundreds.
+    """
+    items = list(meeting.agenda_items.all())
+    rows = {
+        "attendee": [list(meeting.attendees.all())],
+        "apology": [list(meeting.apologies.all())],
+        "agenda_item": [items],
+        "paragraph": [list(item.paragraphs.all()) for item in items],
+        "action": [list(item.actions.all()) for item in items],
+    }
+    for kind, lists in rows.items():
+        address = row_addresses(meeting, kind)
+        for siblings in lists:
+            for index, row in enumerate(siblings):
+                address(row, first=index == 0, last=index == len(siblings) - 1)
+    for item in items:
+        item.anchor = f"item-{item.pk}"
+    return items
+
+
+def row_addresses(meeting, kind):
+    """A function that gives a row of this kind its controls' addresses and its place in its list."""
+    prefix = reverse(f"minutes:{kind}-edit", args=[meeting.pk, 0]).removesuffix("0/edit/")
+
+    def address(row, *, first, last):
+        row.addresses = {control: f"{prefix}{row.pk}/{control}/" for control in ("edit", "move", "delete")}
+        row.is_first, row.is_last = first, last
+
+    return address
+
+
+ROW_NAMES = {"attendee", "apology", "paragraph", "action"}
+"""The kinds of row that htmx changes alone, each in a fragment of the page named ``<kind>-row``."""
+
+
+def render_row(request, meeting, kind, row, siblings, *, form=None):
+    """One row of the recording page alone, for htmx: with ``form``, its change form in the row's place.
+
+    ``siblings`` are the primary keys of the row's list, in order: they say which moves it offers.
+    """
+    row_addresses(meeting, kind)(row, first=row.pk == siblings[0], last=row.pk == siblings[-1])
+    if getattr(row, "meeting_id", None) == meeting.pk:
+        row.meeting = meeting
+    item = getattr(row, "agenda_item", None)
+    if item is not None:
+        item.anchor = f"item-{item.pk}"
+    if form is not None and not form.errors:
+        autofocus(form)
+    context = {
+        "meeting": meeting,
+        kind: row,
+        "item": item,
+        "editing": row if form is not None else None,
+        "edit_form": form,
+    }
+    return render(request, f"{TEMPLATE}#{kind}-row", context)
 
 
 def matters_arising_context(meeting, number, slot=None):

@@ -23,7 +23,7 @@ from meetings.access import secretariat_meeting
 from meetings.forms import AgendaItemForm, ApologyForm, AttendeeForm, ParagraphForm
 from meetings.models import AgendaItem, Apology, Attendee, Paragraph
 from minutes.contents import with_minutes
-from minutes.recording import Section, announced, render_recording_page
+from minutes.recording import ROW_NAMES, Section, announced, render_recording_page, render_row
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,11 @@ class RowKind:
         else:
             prefix = self.name.replace("_", "-")
         return self.form_class(data=data, instance=row, prefix=prefix, **parent)
+
+    def siblings(self, row):
+        """The primary keys of the row's list (its item's, or its meeting's), in order."""
+        parent = {"agenda_item": row.agenda_item_id} if self.in_item else {"meeting": row.meeting_id}
+        return list(self.model.objects.filter(**parent).values_list("pk", flat=True))
 
     def get_row(self, meeting, pk):
         lookup = {"agenda_item__meeting": meeting} if self.in_item else {"meeting": meeting}
@@ -142,12 +147,24 @@ def add_row(request, meeting_pk, kind, item_pk=None):
 
 @require_http_methods(["GET", "POST"])
 def edit_row(request, meeting_pk, kind, pk):
-    meeting = recorded_meeting(request, meeting_pk)
+    """Change a row. With htmx only the row comes back (an agenda item, which holds rows, comes back
+    with its section): its form, then the row as saved."""
+    alone = request.htmx and kind.name in ROW_NAMES
+    # A row alone needs none of the rest of the minutes.
+    if alone:
+        meeting = secretariat_meeting(request, meeting_pk, unlocked=True)
+    else:
+        meeting = recorded_meeting(request, meeting_pk)
     row = kind.get_row(meeting, pk)
     item = getattr(row, "agenda_item", None)
     form = kind.form(meeting, item=item, row=row, data=request.POST or None, author=request.user)
     if request.method == "POST" and form.is_valid() and form.save_unless_conflict():
+        if alone:
+            saved = render_row(request, meeting, kind.name, kind.get_row(meeting, pk), kind.siblings(row))
+            return announced(saved, kind.announcement(row, "saved"))
         return after_change(request, meeting, kind.section(meeting, row=row), kind.announcement(row, "saved"))
+    if alone:
+        return render_row(request, meeting, kind.name, row, kind.siblings(row), form=form)
     return render_recording_page(request, meeting, section=kind.section(meeting, row=row), form=form, editing=row)
 
 

@@ -57,11 +57,15 @@ def matters_arising_update(request, meeting_pk, pk):
     """
     meeting = secretariat_meeting(request, meeting_pk, unlocked=True)
     action = get_object_or_404(Action.objects.matters_arising(meeting).for_listing(today=meeting.date), pk=pk)
-    page = arising_page_of(meeting, action)
-    back = f"{meeting.get_record_url()}{f'?arising={page}' if page > 1 else ''}#arising-{action.pk}"
+
+    def back(page):
+        return HttpResponseRedirect(
+            f"{meeting.get_record_url()}{f'?arising={page}' if page > 1 else ''}#arising-{action.pk}"
+        )
+
     if request.method == "GET":
         # The address a refused update was shown at, opened again: the form is on the recording page.
-        return HttpResponseRedirect(back)
+        return back(arising_page_of(meeting, action))
     form = UpdateForm(request.POST, action=action, meeting=meeting, prefix=f"arising-{action.pk}")
     saved = form.is_valid() and form.save_unless_conflict(author=request.user)
     if request.htmx:
@@ -73,8 +77,9 @@ def matters_arising_update(request, meeting_pk, pk):
         context = {"meeting": meeting, "action": action, "arising_counts": Action.objects.arising_counts(meeting)}
         response = render(request, "minutes/record.html#arising-update", {**context, "oob": True})
         return announced(response, f"Update recorded on {action.reference}") if saved else response
+    page = arising_page_of(meeting, action)
     if not saved:
         meeting = get_object_or_404(with_minutes(), pk=meeting_pk)
         return render_recording_page(request, meeting, form=form, arising_page=page)
     messages.success(request, f"Update recorded on {action.reference}")
-    return HttpResponseRedirect(back)
+    return back(page)

@@ -9,8 +9,9 @@ from itertools import groupby
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import condition, require_safe
 from django.views.defaults import page_not_found
@@ -28,7 +29,7 @@ MAX_AGE = 300
 """How long, in seconds, a cache may serve a public page before it asks again whether it has changed."""
 
 DOCUMENT_CACHE_SECONDS = 24 * 60 * 60
-"""How long the app keeps a published document it built; a correction changes its key before then."""
+"""How long the app keeps a published page or document it built; a correction changes its key before then."""
 
 
 def public(view):
@@ -109,22 +110,29 @@ def minutes(request, slug, key):
     pk = published.published_pk(slug, key)
     if pk is None:
         raise Http404("No published minutes at this address")
-    meeting = get_object_or_404(with_minutes(published.published_minutes()), pk=pk)
-    updates = published.updates_after_publication(meeting)
-    return render(
-        request,
-        "publication/minutes.html",
-        {
-            "group": meeting.group,
-            "meeting": meeting,
-            # As published: an update recorded since then is not part of these minutes.
-            "matters_arising": Action.objects.reviewed_at(meeting, recorded_by=meeting.published_at),
-            "updates": [(correction, published.correction_summary(correction)) for correction in updates],
-            "last_updated": updates[-1].made_at if updates else None,
-            "page_url": request.path,
-            "papers": Paper.objects.filter(agenda_item__meeting=meeting, public=True).select_related("agenda_item"),
-        },
-    )
+    # The page is the same for everyone and changes only with its ETag: built once for each state of
+    # the minutes, as their documents are.
+    cache_key = f"published-page:{request.path}:{_once(minutes_freshness)(request, slug, key).etag}"
+    page = cache.get(cache_key)
+    if page is None:
+        meeting = get_object_or_404(with_minutes(published.published_minutes()), pk=pk)
+        updates = published.updates_after_publication(meeting)
+        page = render_to_string(
+            "publication/minutes.html",
+            {
+                "group": meeting.group,
+                "meeting": meeting,
+                # As published: an update recorded since then is not part of these minutes.
+                "matters_arising": Action.objects.reviewed_at(meeting, recorded_by=meeting.published_at),
+                "updates": [(correction, published.correction_summary(correction)) for correction in updates],
+                "last_updated": updates[-1].made_at if updates else None,
+                "page_url": request.path,
+                "papers": Paper.objects.filter(agenda_item__meeting=meeting, public=True).select_related("agenda_item"),
+            },
+            request,
+        )
+        cache.set(cache_key, page, DOCUMENT_CACHE_SECONDS)
+    return HttpResponse(page)
 
 
 @public

@@ -123,6 +123,29 @@ def assert_section_alone():
 
 
 @pytest.fixture
+def assert_row_alone():
+    """Check that a response is one row of the recording page (``<tr>`` or ``<div>``), with nothing around
+    it: not its section, nor any other row. Returns the row's HTML for further checks.
+    """
+
+    def check(response, element_id):
+        assert response.status_code == 200
+        html = response.content.decode().strip()
+        opening_tag = html.split(">", 1)[0]
+        tag = opening_tag[1:].split(" ", 1)[0]
+        assert tag in {"tr", "div"}, opening_tag
+        assert f'id="{element_id}"' in opening_tag, opening_tag
+        assert html.endswith(f"</{tag}>")
+        assert "<section" not in html
+        assert "<html" not in html
+        row_ids = re.findall(r'id="(?:attendee|apology|paragraph|action)-\d+"', html)
+        assert row_ids == [f'id="{element_id}"'], row_ids
+        return html
+
+    return check
+
+
+@pytest.fixture
 def changes_listed():
     """Read a history page's changes, newest first, as the words a person sees.
 

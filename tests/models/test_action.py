@@ -133,6 +133,22 @@ def test_the_owner_list_puts_the_lead_first(departments):
     assert [department.short_name for department in action.owner_list] == ["MOJ", "AGO", "CPS"]
 
 
+def test_the_owners_are_named_in_one_line_lead_first_and_marked(departments):
+    action = ActionFactory()
+
+    action.set_owners([departments["AGO"], departments["MOJ"], departments["CPS"]], lead=departments["MOJ"])
+
+    assert action.owners_display == "MOJ (lead), AGO, CPS"
+
+
+def test_the_owners_of_an_action_without_a_lead_are_named_unmarked(departments):
+    action = ActionFactory()
+
+    action.set_owners([departments["AGO"], departments["CPS"]])
+
+    assert action.owners_display == "AGO, CPS"
+
+
 def test_set_owners_without_a_lead_marks_none(departments):
     action = ActionFactory()
 

@@ -112,6 +112,25 @@ def test_a_correction_changes_the_validators_so_a_cache_fetches_the_page_again(c
     assert response["Last-Modified"] == "Fri, 03 May 2013 13:00:00 GMT"
 
 
+def test_the_page_is_built_once_for_each_state_of_the_minutes(client, make_minutes):
+    meeting = make_minutes()
+    first = client.get(ADDRESS)
+
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(ADDRESS)
+
+    # The meeting's address and the validators, with the group's names (5), and the address again for
+    # the page (2): the page itself comes from the cache.
+    assert len(queries) == 7
+    assert again.content == first.content
+    assert again["ETag"] == first["ETag"]
+
+    CorrectionFactory(meeting=meeting, made_at=london(2013, 5, 3, 14, 0), what="Attendee: Home Office – Official")
+    corrected = client.get(ADDRESS)
+
+    assertContains(corrected, "<li>Updated 3 May 2013: correction to the register</li>", html=True)
+
+
 def test_a_correction_since_publication_is_shown_as_an_update(client, make_minutes):
     meeting = make_minutes()
     CorrectionFactory(

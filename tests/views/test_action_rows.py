@@ -180,10 +180,12 @@ def test_it_shows_the_change_form_on_the_page(secretariat_client, action):
     assertContains(response, f'name="action-{action.pk}-due" type="radio" value="next_meeting" checked')
 
 
-def test_it_shows_the_change_form_alone_for_htmx(secretariat_client, htmx_headers, item, action, assert_section_alone):
+def test_it_shows_the_change_form_alone_in_the_actions_place_for_htmx(
+    secretariat_client, htmx_headers, item, action, assert_row_alone
+):
     response = secretariat_client.get(row_url(action, "edit"), headers=htmx_headers)
 
-    html = assert_section_alone(response, f"item-{item.pk}")
+    html = assert_row_alone(response, f"action-{action.pk}")
     assert f'data-hx-post="{row_url(action, "edit")}"' in html
     assert f'name="action-{action.pk}-owners" value="MOJ, AGO"' in html
 
@@ -230,14 +232,13 @@ def test_a_due_date_corrected_in_draft_minutes_is_no_update_and_leaves_the_actio
     assert not Action.objects.filter(pk=action.pk).exists()
 
 
-def test_it_returns_the_changed_agenda_item_for_htmx(
-    secretariat_client, htmx_headers, item, action, assert_section_alone
-):
+def test_it_returns_the_changed_action_alone_for_htmx(secretariat_client, htmx_headers, item, action, assert_row_alone):
     response = secretariat_client.post(
         row_url(action, "edit"), changed_action(action, owners="CPS, MOJ"), headers=htmx_headers
     )
 
-    html = assert_section_alone(response, f"item-{item.pk}")
+    html = assert_row_alone(response, f"action-{action.pk}")
+    assert f'href="/actions/{action.pk}/">{action.reference}</a>' in html
     assert "Owners: CPS (lead), MOJ</p>" in html
     assert f'name="action-{action.pk}-owners"' not in html
 

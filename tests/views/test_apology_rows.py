@@ -105,10 +105,12 @@ def test_it_shows_the_change_form_on_the_page(secretariat_client, apology):
     assertContains(response, f'name="apology-{apology.pk}-person" value="Jeremy Browne MP"')
 
 
-def test_it_shows_the_change_form_alone_for_htmx(secretariat_client, htmx_headers, apology, assert_section_alone):
+def test_it_shows_the_change_form_alone_in_the_apologys_place_for_htmx(
+    secretariat_client, htmx_headers, apology, assert_row_alone
+):
     response = secretariat_client.get(row_url(apology, "edit"), headers=htmx_headers)
 
-    html = assert_section_alone(response, "apologies")
+    html = assert_row_alone(response, f"apology-{apology.pk}")
     assert f'data-hx-post="{row_url(apology, "edit")}"' in html
     assert f'name="apology-{apology.pk}-person" value="Jeremy Browne MP"' in html
 
@@ -121,10 +123,10 @@ def test_it_saves_changes(secretariat_client, apology):
     assert (apology.department.short_name, apology.person.name) == ("FCO", "Hugo Swire MP")
 
 
-def test_it_returns_the_changed_apologies_for_htmx(secretariat_client, htmx_headers, apology, assert_section_alone):
+def test_it_returns_the_changed_apology_alone_for_htmx(secretariat_client, htmx_headers, apology, assert_row_alone):
     response = secretariat_client.post(row_url(apology, "edit"), changed_apology(apology), headers=htmx_headers)
 
-    html = assert_section_alone(response, "apologies")
+    html = assert_row_alone(response, f"apology-{apology.pk}")
     assert '<td class="govuk-table__cell">Hugo Swire MP</td>' in html
     assert f'name="apology-{apology.pk}-person"' not in html
 

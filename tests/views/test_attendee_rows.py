@@ -140,13 +140,16 @@ def test_it_shows_the_change_form_on_the_page(secretariat_client, attendee):
     assertContains(response, f'name="attendee-{attendee.pk}-person" value="Mark Harper MP"')
 
 
-def test_it_shows_the_change_form_alone_for_htmx(secretariat_client, htmx_headers, attendee, assert_section_alone):
+def test_it_shows_the_change_form_alone_in_the_attendees_place_for_htmx(
+    secretariat_client, htmx_headers, attendee, assert_row_alone
+):
     response = secretariat_client.get(row_url(attendee, "edit"), headers=htmx_headers)
 
-    html = assert_section_alone(response, "attendees")
-    assert f'data-hx-post="{row_url(attendee, "edit")}"' in html
+    html = assert_row_alone(response, f"attendee-{attendee.pk}")
+    assert f'data-hx-post="{row_url(attendee, "edit")}" data-hx-target="#attendee-{attendee.pk}"' in html
     assert f'name="attendee-{attendee.pk}-department" value="Home Office"' in html
-    assert f'data-hx-get="/meetings/{attendee.meeting_id}/record/?section=attendees">Cancel</a>' in html
+    cancel = f'data-hx-get="/meetings/{attendee.meeting_id}/record/?section=attendees" data-hx-target="#attendees"'
+    assert f"{cancel}>Cancel</a>" in html
 
 
 def test_it_saves_changes(secretariat_client, attendee):
@@ -160,10 +163,10 @@ def test_it_saves_changes(secretariat_client, attendee):
     assert attendee.remote
 
 
-def test_it_returns_the_changed_register_for_htmx(secretariat_client, htmx_headers, attendee, assert_section_alone):
+def test_it_returns_the_changed_attendee_alone_for_htmx(secretariat_client, htmx_headers, attendee, assert_row_alone):
     response = secretariat_client.post(row_url(attendee, "edit"), changed_attendee(attendee), headers=htmx_headers)
 
-    html = assert_section_alone(response, "attendees")
+    html = assert_row_alone(response, f"attendee-{attendee.pk}")
     assert "Official (for Oliver Heald MP) – via video link" in html
     assert json.loads(response["HX-Trigger-After-Settle"]) == {"announce": {"message": "Attendee saved"}}
     assert f'name="attendee-{attendee.pk}-department"' not in html
@@ -183,14 +186,13 @@ def test_it_keeps_what_was_typed_when_a_change_has_a_problem(secretariat_client,
     assert not attendee.remote
 
 
-def test_it_shows_the_problem_in_the_change_form_for_htmx(
-    secretariat_client, htmx_headers, attendee, assert_section_alone
-):
+def test_it_shows_the_problem_in_the_change_form_for_htmx(secretariat_client, htmx_headers, attendee, assert_row_alone):
     response = secretariat_client.post(
         row_url(attendee, "edit"), changed_attendee(attendee, department=""), headers=htmx_headers
     )
 
-    html = assert_section_alone(response, "attendees")
+    html = assert_row_alone(response, f"attendee-{attendee.pk}")
+    assert "There is a problem" in html
     assert f'<p id="id_attendee-{attendee.pk}-department-error" class="govuk-error-message">' in html
     assert f'name="attendee-{attendee.pk}-deputising_for" value="Oliver Heald MP"' in html
     attendee.refresh_from_db()

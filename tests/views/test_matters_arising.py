@@ -35,11 +35,11 @@ RECORD_QUERIES = 19
 # matters arising; a page of those reviewed, with their owners and updates.
 MINUTES_QUERIES = 15
 # The session and the user; the meeting with its group; the groups the user serves; the action
-# with its owners and updates, to check the update; the actions before it (for the page to go back
-# to); saving the update and the action, with their checks, savepoints and history (19); the action
-# again with its owners and updates; the counts of matters arising; the group's secretariat, who
-# sign the updates.
-ROW_QUERIES = 32
+# with its owners and updates, to check the update; saving the update and the action, with their
+# checks, savepoints and history (19); the action again with its owners and updates; the counts of
+# matters arising; the group's secretariat, who sign the updates. (Without JavaScript, also the
+# actions before it, for the page to go back to.)
+ROW_QUERIES = 31
 # Adding an attendee with htmx: checking, saving and answering with the register alone (and its offers
 # to start from the members or the last meeting), without the matters arising.
 ATTENDEE_ADDED_QUERIES = 35

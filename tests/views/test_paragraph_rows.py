@@ -1,5 +1,6 @@
 """Adding, changing, removing and reordering the paragraphs of an agenda item."""
 
+import json
 import re
 
 import pytest
@@ -156,15 +157,17 @@ def test_it_shows_the_change_form_on_the_page(secretariat_client, paragraph):
     assertContains(response, "Mark Harper MP welcomed the IDMG Ministers.</textarea>")
 
 
-def test_it_shows_the_change_form_alone_for_htmx(
-    secretariat_client, htmx_headers, item, paragraph, assert_section_alone
+def test_it_shows_the_change_form_alone_in_the_paragraphs_place_for_htmx(
+    secretariat_client, htmx_headers, item, paragraph, assert_row_alone
 ):
     response = secretariat_client.get(row_url(paragraph, "edit"), headers=htmx_headers)
 
-    html = assert_section_alone(response, f"item-{item.pk}")
-    assert f'data-hx-post="{row_url(paragraph, "edit")}"' in html
+    html = assert_row_alone(response, f"paragraph-{paragraph.pk}")
+    assert f'data-hx-post="{row_url(paragraph, "edit")}" data-hx-target="#paragraph-{paragraph.pk}"' in html
     assert f'name="paragraph-{paragraph.pk}-number" value="1.1"' in html
-    assert f'data-hx-get="/meetings/{item.meeting_id}/record/?section=item-{item.pk}">Cancel</a>' in html
+    section = f"item-{item.pk}"
+    cancel = f'data-hx-get="/meetings/{item.meeting_id}/record/?section={section}" data-hx-target="#{section}"'
+    assert f"{cancel}>Cancel</a>" in html
 
 
 def test_it_saves_changes(secretariat_client, item, paragraph):
@@ -175,12 +178,17 @@ def test_it_saves_changes(secretariat_client, item, paragraph):
     assert (paragraph.number, paragraph.text) == ("1.3", "Mark Harper MP welcomed the Ministers.")
 
 
-def test_it_returns_the_changed_agenda_item_for_htmx(
-    secretariat_client, htmx_headers, item, paragraph, assert_section_alone
+def test_it_returns_the_changed_paragraph_alone_for_htmx(
+    secretariat_client, htmx_headers, item, paragraph, assert_row_alone
 ):
+    ParagraphFactory(agenda_item=item, number="1.2")
+
     response = secretariat_client.post(row_url(paragraph, "edit"), changed_paragraph(paragraph), headers=htmx_headers)
 
-    html = assert_section_alone(response, f"item-{item.pk}")
+    html = assert_row_alone(response, f"paragraph-{paragraph.pk}")
+    assert json.loads(response["HX-Trigger-After-Settle"]) == {"announce": {"message": "Paragraph saved"}}
+    assert "Move down<span" in html
+    assert "Move up<span" not in html
     assert "<strong>1.3</strong> Mark Harper MP welcomed the Ministers." in html
     assert f'name="paragraph-{paragraph.pk}-text"' not in html
 
@@ -225,3 +233,24 @@ def test_it_moves_a_paragraph_only_among_its_own_items_paragraphs(secretariat_cl
     secretariat_client.post(row_url(second, "move"), {"direction": "down"})
 
     assert paragraphs(item) == [first.pk, second.pk]
+
+
+# The session and the user; the meeting with its group; whether the user serves its group; the
+# paragraph and its item; checking its number and saving it, with its version, savepoints and history
+# (8); the paragraph again, with its item; the item's paragraphs, in order, for the moves the row offers.
+CHANGED_QUERIES = 17
+
+
+@pytest.mark.parametrize("siblings", [1, 40])
+def test_changing_a_paragraph_with_htmx_costs_the_same_however_long_the_item(
+    secretariat_client, htmx_headers, django_assert_num_queries, item, paragraph, siblings
+):
+    ParagraphFactory.create_batch(siblings, agenda_item=item)
+
+    with django_assert_num_queries(CHANGED_QUERIES):
+        response = secretariat_client.post(
+            row_url(paragraph, "edit"), changed_paragraph(paragraph), headers=htmx_headers
+        )
+
+    assert response.status_code == 200
+    assert len(response.content) < 5_000
