@@ -68,6 +68,9 @@ def due_wording(due_date, at_next_meeting):
 OUTSTANDING = [Status.OPEN, Status.IN_PROGRESS]
 CLOSED = [Status.DONE, Status.DROPPED]
 
+STATUS_ORDER = Case(*(When(status=status, then=index) for index, status in enumerate(Status.values)))
+"""The statuses in their order, open first: how the register sorts by status (the index ``action_status_order``)."""
+
 
 class ActionQuerySet(PositionedQuerySet):
     def visible_to(self, user):
@@ -348,6 +351,9 @@ class Action(Positioned, Versioned):
             # Outstanding actions are a few in a hundred: the register filtered to open or in progress, or to
             # overdue, and a department's outstanding actions read these rows, not every action.
             models.Index(fields=["meeting"], condition=Q(status__in=OUTSTANDING), name="action_outstanding"),
+            # The register sorted by status, a page at a time from either end: ORDER BY STATUS_ORDER,
+            # meeting_date, meeting_id, number LIMIT 50 reads the index, not a sort of every action.
+            models.Index(STATUS_ORDER, F("meeting_date"), F("meeting"), F("number"), name="action_status_order"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -668,6 +674,11 @@ class ActionOwner(models.Model):
     class Meta:
         # Lead first: how the register, the pages and the exports list an action's owners.
         ordering = ["-is_lead", "position", "pk"]
+        indexes = [
+            # A department's actions (``ActionQuerySet.owned_by``, the department page and the register filtered
+            # by department) from the index alone, without reading every ownership row of the department.
+            models.Index(fields=["department", "action"], name="actionowner_department_action"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["action", "department"], name="department_owns_action_once"),
             models.UniqueConstraint(fields=["action"], condition=Q(is_lead=True), name="one_lead_owner_per_action"),
