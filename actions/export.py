@@ -9,6 +9,7 @@ same memory and its download begins at once.
 import csv
 import datetime
 import io
+import operator
 import re
 import zipfile
 from xml.sax.saxutils import escape
@@ -263,6 +264,25 @@ def _xml_text(value):
     return escape(NOT_XML.sub("", value)) if NEEDS_CARE.search(value) else value
 
 
+_written_text = operator.itemgetter(
+    *(
+        HEADER.index(heading)
+        for heading in ("Reference", "Group", "Agenda item", "Action", "Owners", "Lead", "Latest update")
+    )
+)
+
+
+def _xml_cells(cells):
+    """A row of ``register_rows()`` with its text as XML holds it (``_xml_text``).
+
+    Only the text people wrote can need it (the rest are dates and the app's own words), and most rows need
+    nothing: the row is looked at once, and its cells one by one only when something needs care.
+    """
+    if NEEDS_CARE.search("".join(_written_text(cells))) is None:
+        return cells
+    return [_xml_text(value) if type(value) is str else value for value in cells]
+
+
 def xlsx_chunks(rows, rows_per_chunk=500):
     """An Excel workbook of ``register_rows()`` (dates as dates), the header row frozen and the columns sized,
     in pieces to stream as it is written.
@@ -283,7 +303,7 @@ def xlsx_chunks(rows, rows_per_chunk=500):
             written = []
             for number, cells in enumerate(rows, start=2):
                 row = [f'<row r="{number}">']
-                for letter, style, value in zip(letters, text_styles, cells, strict=True):
+                for letter, style, value in zip(letters, text_styles, _xml_cells(cells), strict=True):
                     if not value:
                         continue
                     if type(value) is datetime.date:
@@ -295,7 +315,7 @@ def xlsx_chunks(rows, rows_per_chunk=500):
                         # Text stays text, even when it starts with "=": nothing typed runs as a formula.
                         row.append(
                             f'<c r="{letter}{number}" t="inlineStr" s="{style}"><is><t xml:space="preserve">'
-                            f"{_xml_text(value)}</t></is></c>"
+                            f"{value}</t></is></c>"
                         )
                 row.append("</row>")
                 written.append("".join(row))
@@ -391,14 +411,27 @@ def ods_chunks(rows, rows_per_chunk=500):
     """An OpenDocument spreadsheet of ``register_rows()`` (dates as dates), the header row frozen, in pieces
     to stream as it is written."""
     dates = {}
+    empty = '<table:table-cell table:style-name="text"/>'
 
-    def cell(value):
-        if type(value) is datetime.date:
-            found = dates.get(value)
-            if found is None:
-                found = dates[value] = _ods_date(value)
-            return found
-        return _ods_cell(value)
+    def row_of(cells):
+        row = ["<table:table-row>"]
+        for value in _xml_cells(cells):
+            if not value:
+                row.append(empty)
+            elif type(value) is datetime.date:
+                found = dates.get(value)
+                if found is None:
+                    found = dates[value] = _ods_date(value)
+                row.append(found)
+            else:
+                if "\n" in value:
+                    value = value.replace("\n", "</text:p><text:p>")
+                row.append(
+                    f'<table:table-cell table:style-name="text" office:value-type="string"><text:p>{value}</text:p>'
+                    "</table:table-cell>"
+                )
+        row.append("</table:table-row>")
+        return "".join(row)
 
     def write(package):
         # The mimetype comes first and uncompressed, so that programs recognise the file.
@@ -419,7 +452,7 @@ def ods_chunks(rows, rows_per_chunk=500):
             write(f"<table:table-header-rows><table:table-row>{header}</table:table-row></table:table-header-rows>")
             written = []
             for cells in rows:
-                written.append(f"<table:table-row>{''.join(map(cell, cells))}</table:table-row>")
+                written.append(row_of(cells))
                 if len(written) == rows_per_chunk:
                     write("".join(written))
                     written.clear()

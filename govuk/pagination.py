@@ -30,7 +30,7 @@ def rows_of(object_list, start, stop):
     """The rows ``start:stop`` of the list. Past the first page, in one query, the rows it skips are found by
     their keys alone and only the page's rows are joined and annotated: OFFSET still walks the rows before
     the page, but not their related rows or their computed columns."""
-    if not start or not hasattr(object_list, "values"):
+    if not hasattr(object_list, "values"):
         return object_list[start:stop]
     return object_list.filter(pk__in=object_list.values("pk")[start:stop])
 
