@@ -1,25 +1,22 @@
 """The action register as a file: CSV that opens safely in Excel, and XLSX and ODS spreadsheets.
 
 Each is built from plain SQL rows (``register_rows``: the owners and the latest update worked out by
-the database, one query for the whole register), read in chunks and written row by row, so a register
-of any length takes the same memory: the CSV streamed into the response as it is written, the
-spreadsheets into a temporary file (openpyxl's write-only mode; the ODS's XML streamed into its zip).
+the database, one query for the whole register), read in chunks and written row by row, and streamed
+into the response as it is written (the spreadsheets' zip too), so a register of any length takes the
+same memory and its download begins at once.
 """
 
 import csv
 import datetime
 import io
+import operator
 import re
 import zipfile
 from xml.sax.saxutils import escape
 
-from django.db import models
-from django.db.models import F, OuterRef, Subquery, Value
-from django.db.models.functions import Cast, Coalesce, Concat, TruncDate
 from openpyxl.utils import get_column_letter
 
-from actions.models import ActionOwner, Status, Update
-from meetings.models import Department
+from actions.models import Status
 
 # (heading, width in characters, wraps): widths that fit what the column usually holds.
 COLUMNS = [
@@ -44,8 +41,14 @@ CHUNK = 2_000
 # A cell starting with one of these is run as a formula by spreadsheet programs.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
+TYPED = [HEADER.index(heading) for heading in ("Reference", "Group", "Action", "Owners", "Lead", "Latest update")]
+"""The columns whose text people typed, so may start like a formula; the others start with a digit or are
+the app's own words."""
+
 # Characters XML 1.0 cannot hold (both spreadsheet formats are XML): control characters but tab and newlines.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# What a text cell's XML cannot take as it is: those, and what XML escapes.
+NEEDS_CARE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff&<>]")
 
 STATUS_LABELS = dict(Status.choices)
 
@@ -55,115 +58,71 @@ def spreadsheet_safe(value):
     return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
-class Joined(Subquery):
-    """The values of a one-column subquery, in its order, joined by commas into one text ("12,5").
+def as_dates():
+    """A function from a date as text (2013-03-11) to the date, working out each distinct date once."""
+    dates = {}
 
-    PostgreSQL keeps the order of ``ARRAY(subquery)``; SQLite's GROUP_CONCAT takes the rows of an ordered
-    subquery in their order.
+    def date(text):
+        found = dates.get(text)
+        if found is None:
+            found = dates[text] = datetime.date.fromisoformat(text)
+        return found
+
+    return date
+
+
+def register_rows(actions, date=None):
+    """The register's rows, as tuples in the order of ``COLUMNS``; dates (meeting, due, latest update) as
+    ``date`` makes them from their text (2013-03-11), or as that text.
+
+    ``actions`` is the register's queryset (filtered, ordered and annotated with ``with_due()``), read as
+    SQL rows (``ActionQuerySet.register_rows()``), ``CHUNK`` at a time.
     """
-
-    template = "(SELECT GROUP_CONCAT(joined.value, ',') FROM (%(subquery)s) AS joined)"
-    output_field = models.TextField()
-
-    def as_postgresql(self, compiler, connection, **extra_context):
-        return self.as_sql(compiler, connection, template="ARRAY_TO_STRING(ARRAY(%(subquery)s), ',')")
-
-
-def register_rows(actions):
-    """The register's rows, as tuples of text and dates in the order of ``COLUMNS``.
-
-    ``actions`` is the register's queryset (filtered, ordered and annotated with ``with_due()``); it is read
-    as one query of values, not model instances, ``CHUNK`` rows at a time, and the departments' names in
-    one more. Owners come lead first, as the register lists them; the latest update is the newest not
-    withdrawn, dated as it happened.
-
-    Each row's owners and latest update are a subquery the database runs per action: the owners as their
-    departments' ids (named here, from one small query, rather than joined once per action), the lead
-    through the one-lead-per-action index, and the latest update's date and text as one value
-    ("2013-03-11 Work has started"), so that each is found once.
-    """
-    owners = ActionOwner.objects.filter(action=OuterRef("pk"))
-    updates = (
-        Update.objects.filter(action=OuterRef("pk"), withdrawn_at=None)
-        .annotate(happened_on=Coalesce("reported_at__date", TruncDate("created_at")))
-        .order_by("-happened_on", "-pk")
-    )
-    latest = Concat(Cast("happened_on", models.CharField()), Value(" "), "text", output_field=models.TextField())
-    values = (
-        actions.select_related(None)
-        .prefetch_related(None)
-        .annotate(
-            owner_ids=Joined(
-                owners.order_by("-is_lead", "position", "pk").annotate(value=F("department_id")).values("value")
-            ),
-            lead_id=Subquery(owners.filter(is_lead=True).values("department_id")[:1]),
-            latest=Subquery(updates.annotate(latest=latest).values("latest")[:1], output_field=models.TextField()),
-        )
-        .values_list(
-            "meeting__group__short_name",
-            "meeting__date",
-            "number",
-            "agenda_item__number",
-            "agenda_item__title",
-            "text",
-            "owner_ids",
-            "lead_id",
-            "due_on",
-            "due_at_next_meeting",
-            "status",
-            "is_overdue",
-            "latest",
-        )
-    )
-    names = {str(pk): short_name for pk, short_name in Department.objects.values_list("pk", "short_name")}
-    date = datetime.date.fromisoformat
+    date = date or str
     for (
+        _,
         group,
         meeting_date,
         number,
         item_number,
         item_title,
         text,
-        owner_ids,
-        lead_id,
         due_on,
         at_next_meeting,
         status,
         is_overdue,
+        owners,
+        lead,
+        latest_on,
         latest,
-    ) in values.iterator(chunk_size=CHUNK):
+    ) in actions.register_rows(CHUNK):
         yield (
-            f"{group} {meeting_date:%Y-%m} A{number}",
+            f"{group} {meeting_date[:7]} A{number}",
             group,
-            meeting_date,
+            date(meeting_date),
             f"{item_number}. {item_title}",
             text,
-            ", ".join(names[pk] for pk in owner_ids.split(",")) if owner_ids else "",
-            names[str(lead_id)] if lead_id else "",
-            due_on or ("At the next meeting" if at_next_meeting else ""),
+            owners or "",
+            lead or "",
+            date(due_on) if due_on else "At the next meeting" if at_next_meeting else "",
             STATUS_LABELS[status],
             "Yes" if is_overdue else "No",
-            latest[11:] if latest else "",
-            date(latest[:10]) if latest else None,
+            latest or "",
+            date(latest_on) if latest_on else None,
         )
 
 
 def csv_row(cells):
-    """A row as CSV writes it: dates as 2013-03-11, text safe from running as a formula."""
-    return [
-        ""
-        if cell is None
-        else f"{cell:%Y-%m-%d}"
-        if isinstance(cell, datetime.date)
-        else spreadsheet_safe(cell)
-        if isinstance(cell, str)
-        else cell
-        for cell in cells
-    ]
+    """A row of ``register_rows()`` (dates as text) as CSV writes it: typed text safe from running as a formula."""
+    row = list(cells)
+    for index in TYPED:
+        if row[index].startswith(FORMULA_STARTS):
+            row[index] = f"'{row[index]}"
+    return row
 
 
 def csv_chunks(rows, rows_per_chunk=500):
-    """The CSV of the rows, in pieces to stream, with a byte order mark for Excel."""
+    """The CSV of ``register_rows()`` (dates as text), in pieces to stream, with a byte order mark for Excel."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     buffer.write("\ufeff")
@@ -172,13 +131,50 @@ def csv_chunks(rows, rows_per_chunk=500):
     yield buffer.getvalue()
     buffer.seek(0)
     buffer.truncate()
-    for count, cells in enumerate(rows, start=1):
-        writer.writerow(csv_row(cells))
-        if count % rows_per_chunk == 0:
+    chunk = []
+    for cells in rows:
+        chunk.append(csv_row(cells))
+        if len(chunk) == rows_per_chunk:
+            writer.writerows(chunk)
+            chunk.clear()
             yield buffer.getvalue()
             buffer.seek(0)
             buffer.truncate()
+    writer.writerows(chunk)
     yield buffer.getvalue()
+
+
+class _Taken:
+    """A file a zip is written into whose bytes are taken out as they come, to stream it as it is written.
+
+    It cannot seek back, so each part's sizes follow its data (a data descriptor), as a zip streamed allows.
+    """
+
+    def __init__(self):
+        self.pieces = []
+
+    def write(self, data):
+        self.pieces.append(bytes(data))
+        return len(data)
+
+    def flush(self):
+        pass
+
+    def take(self):
+        data = b"".join(self.pieces)
+        self.pieces.clear()
+        return data
+
+
+def _zip_chunks(write):
+    """The bytes of the zip ``write(package, out)`` writes, as it writes them: ``write`` is a generator that
+    yields whenever some of it may go."""
+    taken = _Taken()
+    with zipfile.ZipFile(taken, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as package:
+        for _ in write(package):
+            if data := taken.take():
+                yield data
+    yield taken.take()
 
 
 XLSX_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -263,41 +259,74 @@ def _xlsx_sheet_start():
     )
 
 
-def write_xlsx(rows, file):
-    """Write the rows as an Excel workbook, the header row frozen and the columns sized, one row at a time.
+def _xml_text(value):
+    """Text as an XML element holds it: escaped, without the characters XML cannot hold."""
+    return escape(NOT_XML.sub("", value)) if NEEDS_CARE.search(value) else value
+
+
+_written_text = operator.itemgetter(
+    *(
+        HEADER.index(heading)
+        for heading in ("Reference", "Group", "Agenda item", "Action", "Owners", "Lead", "Latest update")
+    )
+)
+
+
+def _xml_cells(cells):
+    """A row of ``register_rows()`` with its text as XML holds it (``_xml_text``).
+
+    Only the text people wrote can need it (the rest are dates and the app's own words), and most rows need
+    nothing: the row is looked at once, and its cells one by one only when something needs care.
+    """
+    if NEEDS_CARE.search("".join(_written_text(cells))) is None:
+        return cells
+    return [_xml_text(value) if type(value) is str else value for value in cells]
+
+
+def xlsx_chunks(rows, rows_per_chunk=500):
+    """An Excel workbook of ``register_rows()`` (dates as dates), the header row frozen and the columns sized,
+    in pieces to stream as it is written.
 
     The sheet's XML is written straight into the zip (text as inline strings, dates as date cells), so
-    memory stays the same however many rows there are, and the file is written at the speed of the rows.
+    memory stays the same however many rows there are.
     """
     letters = [get_column_letter(number) for number in range(1, len(COLUMNS) + 1)]
     text_styles = ["3" if wraps else "2" for _, _, wraps in COLUMNS]
-    with zipfile.ZipFile(file, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as package:
+    days = {}
+
+    def write(package):
         for name, part in XLSX_PACKAGE.items():
             package.writestr(name, part)
+        yield
         with package.open("xl/worksheets/sheet1.xml", "w") as sheet:
             sheet.write(_xlsx_sheet_start().encode())
             written = []
             for number, cells in enumerate(rows, start=2):
                 row = [f'<row r="{number}">']
-                for letter, style, value in zip(letters, text_styles, cells, strict=True):
-                    if value is None or value == "":
+                for letter, style, value in zip(letters, text_styles, _xml_cells(cells), strict=True):
+                    if not value:
                         continue
-                    if isinstance(value, datetime.date):
-                        row.append(f'<c r="{letter}{number}" s="4"><v>{(value - XLSX_EPOCH).days}</v></c>')
+                    if type(value) is datetime.date:
+                        day = days.get(value)
+                        if day is None:
+                            day = days[value] = (value - XLSX_EPOCH).days
+                        row.append(f'<c r="{letter}{number}" s="4"><v>{day}</v></c>')
                     else:
                         # Text stays text, even when it starts with "=": nothing typed runs as a formula.
-                        text = escape(NOT_XML.sub("", value))
                         row.append(
                             f'<c r="{letter}{number}" t="inlineStr" s="{style}"><is><t xml:space="preserve">'
-                            f"{text}</t></is></c>"
+                            f"{value}</t></is></c>"
                         )
                 row.append("</row>")
                 written.append("".join(row))
-                if len(written) == 500:
+                if len(written) == rows_per_chunk:
                     sheet.write("".join(written).encode())
-                    written = []
+                    written.clear()
+                    yield
             written.append("</sheetData></worksheet>")
             sheet.write("".join(written).encode())
+
+    return _zip_chunks(write)
 
 
 ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
@@ -357,15 +386,19 @@ def _ods_styles():
     )
 
 
+def _ods_date(value):
+    return (
+        f'<table:table-cell table:style-name="date" office:value-type="date" office:date-value="{value:%Y-%m-%d}">'
+        f"<text:p>{value.day} {value:%b %Y}</text:p></table:table-cell>"
+    )
+
+
 def _ods_cell(value, style="text"):
-    if value is None or value == "":
+    if not value:
         return f'<table:table-cell table:style-name="{style}"/>'
-    if isinstance(value, datetime.date):
-        return (
-            f'<table:table-cell table:style-name="date" office:value-type="date" office:date-value="{value:%Y-%m-%d}">'
-            f"<text:p>{value.day} {value:%b %Y}</text:p></table:table-cell>"
-        )
-    text = escape(NOT_XML.sub("", value))
+    if type(value) is datetime.date:
+        return _ods_date(value)
+    text = _xml_text(value)
     if "\n" in text:
         text = text.replace("\n", "</text:p><text:p>")
     return (
@@ -374,13 +407,38 @@ def _ods_cell(value, style="text"):
     )
 
 
-def write_ods(rows, file):
-    """Write the rows as an OpenDocument spreadsheet, the header row frozen, one row at a time."""
-    with zipfile.ZipFile(file, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as package:
+def ods_chunks(rows, rows_per_chunk=500):
+    """An OpenDocument spreadsheet of ``register_rows()`` (dates as dates), the header row frozen, in pieces
+    to stream as it is written."""
+    dates = {}
+    empty = '<table:table-cell table:style-name="text"/>'
+
+    def row_of(cells):
+        row = ["<table:table-row>"]
+        for value in _xml_cells(cells):
+            if not value:
+                row.append(empty)
+            elif type(value) is datetime.date:
+                found = dates.get(value)
+                if found is None:
+                    found = dates[value] = _ods_date(value)
+                row.append(found)
+            else:
+                if "\n" in value:
+                    value = value.replace("\n", "</text:p><text:p>")
+                row.append(
+                    f'<table:table-cell table:style-name="text" office:value-type="string"><text:p>{value}</text:p>'
+                    "</table:table-cell>"
+                )
+        row.append("</table:table-row>")
+        return "".join(row)
+
+    def write(package):
         # The mimetype comes first and uncompressed, so that programs recognise the file.
         package.writestr(zipfile.ZipInfo("mimetype"), ODS_MIMETYPE, compress_type=zipfile.ZIP_STORED)
         package.writestr("META-INF/manifest.xml", ODS_MANIFEST)
         package.writestr("settings.xml", ODS_SETTINGS)
+        yield
         with package.open("content.xml", "w") as raw:
 
             def write(text):
@@ -394,9 +452,12 @@ def write_ods(rows, file):
             write(f"<table:table-header-rows><table:table-row>{header}</table:table-row></table:table-header-rows>")
             written = []
             for cells in rows:
-                written.append(f"<table:table-row>{''.join(map(_ods_cell, cells))}</table:table-row>")
-                if len(written) == 500:
+                written.append(row_of(cells))
+                if len(written) == rows_per_chunk:
                     write("".join(written))
-                    written = []
+                    written.clear()
+                    yield
             written.append("</table:table></office:spreadsheet></office:body></office:document-content>")
             write("".join(written))
+
+    return _zip_chunks(write)

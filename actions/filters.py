@@ -1,15 +1,13 @@
 import django_filters
 from django import forms
-from django.db.models import Case, F, When
+from django.db.models import F
 from django.utils import timezone
 
-from actions.models import REFERENCE_ORDER, Status
+from actions.models import REFERENCE_ORDER, STATUS_ORDER, Status
 from meetings.models import Department, Group, Meeting
 
-STATUS_ORDER = Case(*(When(status=status, then=index) for index, status in enumerate(Status.values)))
-
-# Reference order is the index ``action_register_order``; every order is total (it ends with a
-# unique key), so that a page can be read from either end of the list.
+# Reference order is the index ``action_register_order``, status order ``action_status_order``; every order is
+# total (it ends with a unique key), so that a page can be read from either end of the list.
 SORTS = {
     "reference": ("Reference, oldest first", REFERENCE_ORDER),
     "-reference": ("Reference, newest first", ["-meeting_date", "-meeting_id", "-number"]),

@@ -4,9 +4,10 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
-from django.db import models, transaction
-from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, When
-from django.db.models.functions import Coalesce
+from django.db import connection, models, transaction
+from django.db.models import Aggregate, Case, Exists, F, Max, OuterRef, Q, Subquery, Value, When, Window
+from django.db.models.expressions import OrderBy, RowRange
+from django.db.models.functions import Coalesce, RowNumber, TruncDate
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -66,6 +67,9 @@ def due_wording(due_date, at_next_meeting):
 
 OUTSTANDING = [Status.OPEN, Status.IN_PROGRESS]
 CLOSED = [Status.DONE, Status.DROPPED]
+
+STATUS_ORDER = Case(*(When(status=status, then=index) for index, status in enumerate(Status.values)))
+"""The statuses in their order, open first: how the register sorts by status (the index ``action_status_order``)."""
 
 
 class ActionQuerySet(PositionedQuerySet):
@@ -209,6 +213,89 @@ class ActionQuerySet(PositionedQuerySet):
         """The actions whose text holds what was typed: by full text on PostgreSQL, using its index."""
         return matching(self, "text", text)
 
+    def register_rows(self, chunk_size=2_000):
+        """The actions, in this queryset's order, as plain rows for the register's exports, read
+        ``chunk_size`` at a time.
+
+        Each row is ``REGISTER_ROW``'s values: the action's own (annotated with ``with_due()``), then its
+        owners' names joined, lead first, and its lead's name (``ActionOwner.objects.named_per_action()``),
+        and the date and text of its latest update (``Update.objects.latest_of_each_action()``); dates
+        as text, 2013-03-11, on either database.
+
+        The owners and the latest updates are worked out once for all the selected actions and joined,
+        not looked up action by action: the ORM cannot join a query's rows to another query's, so this
+        one statement does, from the querysets' own SQL.
+        """
+        keys = [sort_key(key) for key in self.query.order_by or self.model._meta.ordering]
+        selected = (
+            self.annotate(
+                **{name: F(path) for name, path in REGISTER_FIELDS.items() if name != path},
+                **{f"sort_{index}": expression for index, (expression, _) in enumerate(keys)},
+            )
+            .order_by()
+            .values_list(*REGISTER_FIELDS, *(f"sort_{index}" for index in range(len(keys))))
+        )
+        ids = self.order_by().values("pk")
+        owners = ActionOwner.objects.filter(action__in=ids).named_per_action()
+        updates = Update.objects.filter(action__in=ids).latest_of_each_action()
+        parts, params = zip(*(query.query.sql_with_params() for query in (selected, owners, updates)), strict=True)
+        column = connection.ops.quote_name
+        own = ", ".join(
+            f"CAST(s.{column(name)} AS TEXT)" if name in DATES else f"s.{column(name)}" for name in REGISTER_FIELDS
+        )
+        # Sorted once, here, after the joins: the same order as the queryset's, key by key.
+        order = ", ".join(f"s.sort_{index} {direction}" for index, (_, direction) in enumerate(keys))
+        sql = (
+            f"SELECT {own}, o.names, o.lead, CAST(u.happened AS TEXT), u.text "
+            f"FROM ({parts[0]}) s "
+            f"LEFT JOIN ({parts[1]}) o ON o.action_id = s.id "
+            f"LEFT JOIN ({parts[2]}) u ON u.action_id = s.id "
+            f"ORDER BY {order}"
+        )
+        # In a transaction of its own: PostgreSQL then sends the rows as they come rather than keeping all of
+        # them for a cursor outliving it, and sorts them in memory (the whole register's rows: some 50 MB).
+        with transaction.atomic(savepoint=False), connection.chunked_cursor() as cursor:
+            if connection.vendor == "postgresql":
+                with connection.cursor() as setting:
+                    setting.execute(f"SET LOCAL work_mem = '{REGISTER_SORT_MEMORY}'")
+            cursor.execute(sql, [*params[0], *params[1], *params[2]])
+            while rows := cursor.fetchmany(chunk_size):
+                yield from rows
+
+
+REGISTER_FIELDS = {
+    "id": "id",
+    "group_name": "meeting__group__short_name",
+    "date": "meeting_date",
+    "number": "number",
+    "item_number": "agenda_item__number",
+    "item_title": "agenda_item__title",
+    "text": "text",
+    "due_on": "due_on",
+    "due_at_next_meeting": "due_at_next_meeting",
+    "status": "status",
+    "is_overdue": "is_overdue",
+}
+"""An action's own columns in ``register_rows()``, by the name each has there and its path in the query."""
+DATES = {"date", "due_on"}
+
+
+def sort_key(key):
+    """An item of a queryset's ordering ("-number", ``F("due_on").asc(nulls_last=True)``, an expression) as
+    the expression it sorts by and the SQL of its direction ("DESC NULLS LAST")."""
+    if isinstance(key, str):
+        return F(key.removeprefix("-")), "DESC" if key.startswith("-") else "ASC"
+    if isinstance(key, OrderBy):
+        nulls = " NULLS FIRST" if key.nulls_first else " NULLS LAST" if key.nulls_last else ""
+        return key.expression, ("DESC" if key.descending else "ASC") + nulls
+    return key, "ASC"
+
+
+REGISTER_SORT_MEMORY = "64MB"
+"""What PostgreSQL may use to sort and hash the register's rows for an export, rather than its 4 MB default."""
+
+REGISTER_ROW = [*REGISTER_FIELDS, "owners", "lead", "latest_update_on", "latest_update"]
+"""The columns of ``ActionQuerySet.register_rows()``, in order."""
 
 REFERENCE_ORDER = ["meeting_date", "meeting_id", "number"]
 """Actions in reference order: by meeting date, meeting and number (the index ``action_register_order``)."""
@@ -271,6 +358,9 @@ class Action(Positioned, Versioned):
             # Outstanding actions are a few in a hundred: the register filtered to open or in progress, or to
             # overdue, and a department's outstanding actions read these rows, not every action.
             models.Index(fields=["meeting"], condition=Q(status__in=OUTSTANDING), name="action_outstanding"),
+            # The register sorted by status, a page at a time from either end: ORDER BY STATUS_ORDER,
+            # meeting_date, meeting_id, number LIMIT 50 reads the index, not a sort of every action.
+            models.Index(STATUS_ORDER, F("meeting_date"), F("meeting"), F("number"), name="action_status_order"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -550,6 +640,42 @@ def keep_meeting_date(meeting):
     Action.objects.filter(meeting=meeting).exclude(meeting_date=meeting.date).update(meeting_date=meeting.date)
 
 
+class JoinedText(Aggregate):
+    """The texts joined by ``separator``, in the window's order when used over a window."""
+
+    function = "STRING_AGG"
+    output_field = models.TextField()
+    window_compatible = True
+
+    def __init__(self, expression, separator):
+        super().__init__(expression, Value(separator))
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return super().as_sql(compiler, connection, function="GROUP_CONCAT", **extra_context)
+
+
+class ActionOwnerQuerySet(models.QuerySet):
+    def named_per_action(self):
+        """One row per action: ``action_id``, its owners' names (``names``, "FCO, Home Office"), in the order
+        the register lists them, lead first, and its lead's name (``lead``), or None."""
+        # One window for all three, so that the database sorts the owners once.
+        each_action = {
+            "partition_by": F("action"),
+            "order_by": ActionOwner._meta.ordering,
+            "frame": RowRange(start=None, end=None),
+        }
+        return (
+            self.order_by()
+            .annotate(
+                names=Window(JoinedText("department__short_name", ", "), **each_action),
+                lead=Window(Max(Case(When(is_lead=True, then=F("department__short_name")))), **each_action),
+                rank=Window(RowNumber(), **each_action),
+            )
+            .filter(rank=1)
+            .values("action_id", "names", "lead")
+        )
+
+
 class ActionOwner(models.Model):
     """A department that owns an action; one owner per action may lead."""
 
@@ -559,9 +685,16 @@ class ActionOwner(models.Model):
     position = models.PositiveIntegerField(default=0)
 
     history = HistoricalRecords()
+    objects = ActionOwnerQuerySet.as_manager()
 
     class Meta:
+        # Lead first: how the register, the pages and the exports list an action's owners.
         ordering = ["-is_lead", "position", "pk"]
+        indexes = [
+            # A department's actions (``ActionQuerySet.owned_by``, the department page and the register filtered
+            # by department) from the index alone, without reading every ownership row of the department.
+            models.Index(fields=["department", "action"], name="actionowner_department_action"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["action", "department"], name="department_owns_action_once"),
             models.UniqueConstraint(fields=["action"], condition=Q(is_lead=True), name="one_lead_owner_per_action"),
@@ -604,6 +737,21 @@ class UpdateQuerySet(models.QuerySet):
         """The updates given at a meeting and not withdrawn; with ``recorded_by``, recorded by then."""
         updates = self.filter(reported_at=meeting, withdrawn_at=None)
         return updates if recorded_by is None else updates.filter(created_at__lte=recorded_by)
+
+    def latest_of_each_action(self):
+        """One row per action: ``action_id``, and the ``happened`` date and ``text`` of its latest update:
+        the newest not withdrawn by when it happened (``Update.happened_on``), as ``Action.latest_update``."""
+        happened = Coalesce("reported_at__date", TruncDate("created_at"))
+        return (
+            self.filter(withdrawn_at=None)
+            .order_by()
+            .annotate(
+                happened=happened,
+                rank=Window(RowNumber(), partition_by=F("action"), order_by=[happened.desc(), F("pk").desc()]),
+            )
+            .filter(rank=1)
+            .values("action_id", "happened", "text")
+        )
 
 
 class Update(models.Model):

@@ -1,14 +1,12 @@
-import tempfile
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from actions.access import readable_action
-from actions.export import ODS_MIMETYPE, csv_chunks, register_rows, write_ods, write_xlsx
+from actions.export import ODS_MIMETYPE, as_dates, csv_chunks, ods_chunks, register_rows, xlsx_chunks
 from actions.filters import ActionFilter
 from actions.forms import UpdateForm, WithdrawUpdateForm
 from actions.history import action_changes
@@ -43,45 +41,32 @@ def register(request):
     )
 
 
-def _register_rows(request):
+def _register_rows(request, date=None):
     """The rows of the actions the register's filters select, in the register's order, as SQL rows."""
     actions = ActionFilter(request.GET or None, queryset=Action.objects.visible_to(request.user).with_due()).qs
-    return register_rows(actions)
+    return register_rows(actions, date)
 
 
-def _register_filename(extension):
-    return f"actions-{timezone.localdate():%Y-%m-%d}.{extension}"
+def _download(chunks, extension, content_type):
+    # Streamed as it is written: the first rows leave while the database is still sending the rest.
+    response = StreamingHttpResponse(chunks, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="actions-{timezone.localdate():%Y-%m-%d}.{extension}"'
+    return response
 
 
 @require_GET
 def register_csv(request):
-    # Streamed as it is written: the first rows leave while the database is still sending the rest.
-    response = StreamingHttpResponse(csv_chunks(_register_rows(request)), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_register_filename("csv")}"'
-    return response
-
-
-def _spreadsheet(request, write, extension, content_type):
-    # Written to a temporary file, fetched in chunks, and sent from the file: memory stays the same
-    # however many actions there are. The response closes the file once it is sent.
-    file = tempfile.TemporaryFile()  # noqa: SIM115
-    try:
-        write(_register_rows(request), file)
-    except BaseException:
-        file.close()
-        raise
-    file.seek(0)
-    return FileResponse(file, as_attachment=True, filename=_register_filename(extension), content_type=content_type)
+    return _download(csv_chunks(_register_rows(request)), "csv", "text/csv; charset=utf-8")
 
 
 @require_GET
 def register_xlsx(request):
-    return _spreadsheet(request, write_xlsx, "xlsx", XLSX_TYPE)
+    return _download(xlsx_chunks(_register_rows(request, as_dates())), "xlsx", XLSX_TYPE)
 
 
 @require_GET
 def register_ods(request):
-    return _spreadsheet(request, write_ods, "ods", ODS_MIMETYPE)
+    return _download(ods_chunks(_register_rows(request, as_dates())), "ods", ODS_MIMETYPE)
 
 
 @require_http_methods(["GET", "POST"])

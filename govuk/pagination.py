@@ -19,11 +19,20 @@ class BothEndsPaginator(Paginator):
             top = self.count
         ordered = getattr(self.object_list, "ordered", False)
         if ordered and bottom > self.count // 2:
-            rows = list(self.object_list.reverse()[self.count - top : self.count - bottom])
+            rows = list(rows_of(self.object_list.reverse(), self.count - top, self.count - bottom))
             rows.reverse()
         else:
-            rows = self.object_list[bottom:top]
+            rows = rows_of(self.object_list, bottom, top)
         return self._get_page(rows, number, self)
+
+
+def rows_of(object_list, start, stop):
+    """The rows ``start:stop`` of the list. Past the first page, in one query, the rows it skips are found by
+    their keys alone and only the page's rows are joined and annotated: OFFSET still walks the rows before
+    the page, but not their related rows or their computed columns."""
+    if not hasattr(object_list, "values"):
+        return object_list[start:stop]
+    return object_list.filter(pk__in=object_list.values("pk")[start:stop])
 
 
 def page_links(page, around=1):

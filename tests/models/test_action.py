@@ -2,10 +2,17 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 
-from actions.models import ActionOwner
-from tests.factories import ActionFactory, ActionOwnerFactory, AgendaItemFactory, DepartmentFactory, MeetingFactory
+from actions.models import REGISTER_ROW, Action, ActionOwner
+from tests.factories import (
+    ActionFactory,
+    ActionOwnerFactory,
+    AgendaItemFactory,
+    DepartmentFactory,
+    MeetingFactory,
+    UpdateFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -208,3 +215,75 @@ def test_deleting_an_agenda_item_deletes_its_actions():
     action.agenda_item.delete()
 
     assert not type(action).objects.exists()
+
+
+def test_register_rows_are_the_querysets_actions_in_its_order_with_owners_and_latest_update(departments):
+    meeting = MeetingFactory(date=datetime.date(2013, 3, 11))
+    item = AgendaItemFactory(meeting=meeting, number=6, title="Country reports")
+    first = ActionFactory(agenda_item=item, text="Scope connections", due_date=datetime.date(2013, 6, 1))
+    first.set_owners([departments["MOJ"], departments["AGO"]], lead=departments["AGO"])
+    UpdateFactory(action=first, text="Work has started", reported_at=meeting)
+    second = ActionFactory(agenda_item=item, text="Report back", due_at_next_meeting=True)
+    ActionFactory(agenda_item=item, text="Not selected")
+
+    rows = list(Action.objects.exclude(text="Not selected").with_due().order_by("-number").register_rows())
+
+    assert [dict(zip(REGISTER_ROW, row, strict=True)) for row in rows] == [
+        {
+            "id": second.pk,
+            "group_name": meeting.group.short_name,
+            "date": "2013-03-11",
+            "number": 2,
+            "item_number": 6,
+            "item_title": "Country reports",
+            "text": "Report back",
+            "due_on": None,
+            "due_at_next_meeting": True,
+            "status": "open",
+            "is_overdue": False,
+            "owners": None,
+            "lead": None,
+            "latest_update_on": None,
+            "latest_update": None,
+        },
+        {
+            "id": first.pk,
+            "group_name": meeting.group.short_name,
+            "date": "2013-03-11",
+            "number": 1,
+            "item_number": 6,
+            "item_title": "Country reports",
+            "text": "Scope connections",
+            "due_on": "2013-06-01",
+            "due_at_next_meeting": False,
+            "status": "open",
+            "is_overdue": True,
+            "owners": "AGO, MOJ",
+            "lead": "AGO",
+            "latest_update_on": "2013-03-11",
+            "latest_update": "Work has started",
+        },
+    ]
+
+
+def test_register_rows_of_an_action_due_at_the_next_meeting_give_that_meetings_date(departments):
+    raised = MeetingFactory(date=datetime.date(2013, 3, 11))
+    MeetingFactory(group=raised.group, date=datetime.date(2013, 6, 10))
+    ActionFactory(agenda_item=AgendaItemFactory(meeting=raised), due_at_next_meeting=True)
+
+    [row] = Action.objects.with_due().register_rows()
+
+    assert dict(zip(REGISTER_ROW, row, strict=True))["due_on"] == "2013-06-10"
+
+
+def test_register_rows_come_in_one_query_however_many_chunks(django_assert_num_queries, departments):
+    item = AgendaItemFactory()
+    for action in ActionFactory.create_batch(5, agenda_item=item):
+        action.set_owners([departments["MOJ"]], lead=departments["MOJ"])
+    actions = Action.objects.with_due().order_by("number")
+    setting_memory = 1 if connection.vendor == "postgresql" else 0
+
+    with django_assert_num_queries(1 + setting_memory):
+        rows = list(actions.register_rows(chunk_size=2))
+
+    assert [row[3] for row in rows] == [1, 2, 3, 4, 5]

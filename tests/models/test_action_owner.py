@@ -45,3 +45,27 @@ def test_a_department_that_owns_an_action_cannot_be_deleted():
 
     with pytest.raises(ProtectedError):
         ownership.department.delete()
+
+
+def test_named_per_action_gives_each_action_its_owners_lead_first_and_its_lead():
+    first, second, unowned = ActionFactory(), ActionFactory(), ActionFactory()
+    first.set_owners(
+        [DepartmentFactory(short_name="AGO"), DepartmentFactory(short_name="CPS"), DepartmentFactory(short_name="MoJ")],
+        lead=None,
+    )
+    ActionOwnerFactory(action=second, department=DepartmentFactory(short_name="FCO"), position=1)
+    ActionOwnerFactory(action=second, department=DepartmentFactory(short_name="Home Office"), position=2, is_lead=True)
+
+    rows = {row["action_id"]: (row["names"], row["lead"]) for row in ActionOwner.objects.named_per_action()}
+
+    assert rows == {first.pk: ("AGO, CPS, MoJ", None), second.pk: ("Home Office, FCO", "Home Office")}
+    assert unowned.pk not in rows
+
+
+def test_named_per_action_reads_only_the_ownerships_it_is_given():
+    kept, left_out = ActionOwnerFactory(), ActionOwnerFactory()
+
+    rows = ActionOwner.objects.filter(action=kept.action).named_per_action()
+
+    assert [row["action_id"] for row in rows] == [kept.action_id]
+    assert left_out.action_id != kept.action_id

@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
+from django.utils import timezone
 
 from actions.models import Action, Status, Update
 from meetings.models import Correction, MinutesStatus
@@ -229,3 +230,27 @@ def test_an_update_cannot_be_withdrawn_without_a_reason(secretary):
 def test_the_database_refuses_a_withdrawal_without_a_reason():
     with pytest.raises(IntegrityError, match="update_withdrawn_with_a_reason"), transaction.atomic():
         UpdateFactory(withdrawn_at=datetime.datetime(2013, 6, 10, tzinfo=datetime.UTC))
+
+
+def test_latest_of_each_action_is_its_newest_update_standing_by_when_it_happened():
+    earlier, later = MeetingFactory(date=datetime.date(2012, 4, 17)), MeetingFactory(date=datetime.date(2013, 3, 11))
+    action, other = ActionFactory(), ActionFactory()
+    UpdateFactory(action=action, text="Given at the later meeting", reported_at=later)
+    # Typed up afterwards, but given at the earlier meeting: not the latest.
+    UpdateFactory(action=action, text="Given at the earlier meeting", reported_at=earlier)
+    UpdateFactory(action=action, text="Withdrawn", withdrawn_at=timezone.now(), withdrawal_reason="Wrong action")
+    UpdateFactory(action=other, text="First of the day", reported_at=earlier)
+    UpdateFactory(action=other, text="Second of the day", reported_at=earlier)
+
+    rows = {row["action_id"]: (row["happened"], row["text"]) for row in Update.objects.latest_of_each_action()}
+
+    assert rows == {
+        action.pk: (later.date, "Given at the later meeting"),
+        other.pk: (earlier.date, "Second of the day"),
+    }
+
+
+def test_latest_of_each_action_leaves_out_an_action_whose_updates_are_all_withdrawn():
+    UpdateFactory(withdrawn_at=timezone.now(), withdrawal_reason="Wrong action")
+
+    assert list(Update.objects.latest_of_each_action()) == []

@@ -31,3 +31,19 @@ def test_a_page_read_from_the_end_holds_the_same_rows(number):
     users = User.objects.order_by("username")
 
     assert list(BothEndsPaginator(users, 10).page(number)) == list(Paginator(users, 10).page(number))
+
+
+@pytest.mark.django_db
+def test_a_page_in_the_middle_holds_the_same_rows_in_one_query_after_the_count(django_assert_num_queries):
+    from django.contrib.auth.models import User
+    from django.db.models.functions import Upper
+
+    for index in range(35):
+        User.objects.create(username=f"user{index:02d}")
+    users = User.objects.annotate(shouted=Upper("username")).order_by("-shouted", "pk")
+
+    with django_assert_num_queries(2):
+        rows = list(BothEndsPaginator(users, 10).page(2))
+
+    assert rows == list(Paginator(users, 10).page(2))
+    assert [user.shouted for user in rows] == [f"USER{index:02d}" for index in range(24, 14, -1)]

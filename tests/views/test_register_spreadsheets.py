@@ -6,6 +6,7 @@ import zipfile
 
 import openpyxl
 import pytest
+from django.db import connection
 from django.utils import timezone
 from odf import teletype
 from odf.config import ConfigItem
@@ -29,9 +30,9 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate()
-# The session and the user; the departments' names; the matching actions, with their owners and latest update,
-# as one query of rows.
-QUERIES = 4
+# The session and the user; the matching actions, with their owners' names and latest update, as one query of rows
+# (on PostgreSQL, after giving it the memory to sort them in).
+QUERIES = 4 if connection.vendor == "postgresql" else 3
 
 
 def read_xlsx(response):
@@ -181,8 +182,9 @@ def test_its_query_count_does_not_grow_with_the_actions(
 
     with django_assert_num_queries(QUERIES):
         response = secretariat_client.get(address, {"status": "open"})
+        rows = read(response)
 
-    assert len(read(response)) == count + 1
+    assert len(rows) == count + 1
 
 
 def test_it_rejects_post(secretariat_client, spreadsheet):
