@@ -131,7 +131,7 @@ def test_saving_again_after_the_refusal_keeps_the_second_persons_change(first, s
     assert attendee.person.name == "Lord Bates"
 
 
-def test_the_refusal_comes_back_in_the_register_for_htmx(first, second, attendee, htmx_headers, assert_section_alone):
+def test_the_refusal_comes_back_in_the_attendees_row_for_htmx(first, second, attendee, htmx_headers, assert_row_alone):
     opened = version_in(second.get(attendee_url(attendee)), f"attendee-{attendee.pk}-version")
     first.post(attendee_url(attendee), attendee_typed(attendee, opened, department="MOJ"))
 
@@ -139,10 +139,10 @@ def test_the_refusal_comes_back_in_the_register_for_htmx(first, second, attendee
         attendee_url(attendee), attendee_typed(attendee, opened, person="Lord Bates"), headers=htmx_headers
     )
 
-    section = assert_section_alone(refused, "attendees")
-    assert "Department from “Home Office” to “MOJ”" in section
-    assert f'name="attendee-{attendee.pk}-person" value="Lord Bates"' in section
-    assert f'name="attendee-{attendee.pk}-version" value="2"' in section
+    row = assert_row_alone(refused, f"attendee-{attendee.pk}")
+    assert "Department from “Home Office” to “MOJ”" in row
+    assert f'name="attendee-{attendee.pk}-person" value="Lord Bates"' in row
+    assert f'name="attendee-{attendee.pk}-version" value="2"' in row
 
 
 def test_the_same_person_saving_twice_in_a_row_is_not_refused(first, attendee):
