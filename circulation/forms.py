@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from circulation import recipients
+from govuk.forms import CheckboxesField
 from meetings.models import Department
 
 
@@ -10,18 +11,16 @@ class RecipientsForm(forms.Form):
     unticks them. The form carries back which message was last sent, so a second post of it sends nothing."""
 
     sends = "agenda"
-    contacts = forms.ModelMultipleChoiceField(
+    contacts = CheckboxesField(
         label="Send the agenda to",
         help_text="The contacts of the group's member departments.",
         queryset=None,
-        widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    users = forms.ModelMultipleChoiceField(
+    users = CheckboxesField(
         label="Department users",
         help_text="Who sign in for the member departments, at the address of their own account.",
         queryset=None,
-        widget=forms.CheckboxSelectMultiple,
         required=False,
     )
     last_sent = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
@@ -63,11 +62,10 @@ class CirculationForm(RecipientsForm):
     """Who receives the minutes, and whether each department also gets its actions."""
 
     sends = "minutes"
-    contacts = forms.ModelMultipleChoiceField(
+    contacts = CheckboxesField(
         label="Send the minutes to",
         help_text="The contacts of the group's member departments.",
         queryset=None,
-        widget=forms.CheckboxSelectMultiple,
         required=False,
     )
     send_actions = forms.BooleanField(

@@ -92,3 +92,21 @@ class GovukTimeField(forms.TimeField):
                 value = value.replace(f"12{word}", word).replace(word, time)
             value = value.replace("am", "AM").replace("pm", "PM")
         return super().to_python(value)
+
+
+class CheckboxesField(forms.ModelMultipleChoiceField):
+    """Records ticked from a list: a value that is no key of any record (too large, negative, not a
+    number) is refused as not in the list before the database is asked."""
+
+    widget = forms.CheckboxSelectMultiple
+    default_error_messages = {"invalid_choice": "Choose from the list", "invalid_pk_value": "Choose from the list"}
+    LARGEST_KEY = 2**63 - 1
+
+    def _check_values(self, value):
+        for pk in value:
+            text = str(pk).strip()
+            if not text.isdigit() or int(text) > self.LARGEST_KEY:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": pk}
+                )
+        return super()._check_values(value)

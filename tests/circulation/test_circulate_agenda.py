@@ -113,7 +113,7 @@ def test_department_users_are_not_sent_the_agenda_of_a_meeting_whose_minutes_the
 
     assertNotContains(page, "ann.smith@justice.gov.uk")
     assertContains(page, "The member departments' users are not sent the agenda")
-    assertContains(response, "Select a valid choice")
+    assertContains(response, "Choose from the list")
     assert not Message.objects.exists()
 
 
@@ -128,3 +128,11 @@ def test_department_users_are_offered_the_agenda_once_they_may_read_the_meeting(
     assertContains(page, f'value="{department_users.moj.pk}" checked', html=False)
     assertNotContains(page, "The member departments' users are not sent the agenda")
     assert sorted(email.to[0] for email in mail.outbox) == ["Ann Smith <ann.smith@justice.gov.uk>"]
+
+
+@pytest.mark.parametrize("crafted", ["-99999999999999999999", "99999999999999999999", "x", "1.5", " "])
+def test_a_crafted_recipient_is_refused_at_the_field(secretariat_client, agenda, crafted):
+    response = secretariat_client.post(circulate_agenda_url(agenda), {"contacts": [crafted]})
+
+    assertContains(response, "Choose from the list")
+    assert not Message.objects.exists()
