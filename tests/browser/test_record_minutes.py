@@ -345,6 +345,9 @@ def test_a_row_is_changed_in_place_and_moved_with_htmx(page, group, sign_in, ass
 
     attendees.get_by_role("link", name="Change Home Office, Mark Harper MP").click()
     expect(editor).to_be_visible()
+    # The editor has settled, its focus on the first field, before the name is typed.
+    expect(editor.get_by_label("Department", exact=True)).to_be_focused()
+    expect(name).to_have_value("Mark Harper MP")
     name.fill("James Brokenshire MP")
     name.press("Escape")
     name.press("Enter")
