@@ -311,9 +311,10 @@ class Client:
     def __init__(self, port, cookie):
         self.port, self.cookie = port, cookie
 
-    def open(self, path):
+    def open(self, path, method="GET", body=None, headers=None):
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=300)
-        connection.request("GET", path, headers={"Cookie": self.cookie, "Host": "127.0.0.1"})
+        headers = {"Cookie": self.cookie, "Host": "127.0.0.1", **(headers or {})}
+        connection.request(method, path, body=body, headers=headers)
         return connection, connection.getresponse()
 
     def post(self, path, data):
@@ -322,23 +323,13 @@ class Client:
 
         if not hasattr(self, "csrf"):
             self.csrf = self.csrf_token()
-        started = time.perf_counter()
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=300)
         body = urlencode({**data, "csrfmiddlewaretoken": self.csrf})
         headers = {
             "Cookie": f"{self.cookie}; csrftoken={self.csrf}",
-            "Host": "127.0.0.1",
             "Content-Type": "application/x-www-form-urlencoded",
             "HX-Request": "true",
         }
-        connection.request("POST", path, body=body, headers=headers)
-        response = connection.getresponse()
-        content = response.read()
-        elapsed = time.perf_counter() - started
-        connection.close()
-        if response.status != 200:
-            raise RuntimeError(f"answered {response.status} after {elapsed:.0f} s")
-        return content, elapsed
+        return self.answer(path, "POST", body, headers)
 
     def csrf_token(self):
         connection, response = self.open("/groups/")
@@ -348,15 +339,18 @@ class Client:
         return next(re.match(r"csrftoken=([^;]+)", cookie).group(1) for cookie in cookies if "csrftoken=" in cookie)
 
     def get(self, path):
-        """The response's status and body, and the seconds until its last byte."""
+        """The response's body, and the seconds until its last byte."""
+        return self.answer(path)
+
+    def answer(self, path, method="GET", body=None, headers=None):
         started = time.perf_counter()
-        connection, response = self.open(path)
-        body = response.read()
+        connection, response = self.open(path, method, body, headers)
+        content = response.read()
         elapsed = time.perf_counter() - started
         connection.close()
         if response.status != 200:
             raise RuntimeError(f"answered {response.status} after {elapsed:.0f} s")
-        return body, elapsed
+        return content, elapsed
 
 
 def measure(client, name, path, requests):

@@ -179,13 +179,8 @@ class Search:
 
     @cached_property
     def hidden(self):
-        """The ids of the meetings whose minutes the user may not read (see ``readable_by``): a few drafts.
-
-        Read once, and left out of each kind's records by these ids, which the database weighs exactly,
-        rather than by the rule's condition on every meeting.
-        """
-        visible = Meeting.objects.visible_to(self.user).values("pk")
-        return list(Meeting.objects.exclude(pk__in=visible).values_list("pk", flat=True))
+        """The ids of the meetings whose minutes the user may not read, left out of each kind's records."""
+        return Meeting.objects.hidden_from(self.user)
 
     @cached_property
     def found(self):
