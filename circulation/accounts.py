@@ -59,6 +59,8 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
 class SetPasswordForm(auth_forms.SetPasswordForm):
     """Django's form to choose a password, its errors in GOV.UK words."""
 
+    error_messages = {"password_mismatch": "The passwords do not match: type the same new password in both boxes"}
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["new_password1"].error_messages["required"] = "Enter a new password"

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from actions.models import Action
 from meetings.models import Department, MinutesStatus
+from meetings.papers import Paper
 
 
 @dataclass
@@ -82,6 +83,7 @@ def agenda_email(meeting, sent_by):
         group=group,
         meeting=meeting,
         agenda_url=absolute(reverse("minutes:agenda", args=[meeting.pk])),
+        has_papers=Paper.objects.filter(agenda_item__meeting=meeting).exists(),
         attached=settings.EMAIL_ATTACHMENTS,
         sender=sent_by.get_full_name() or sent_by.get_username(),
     )

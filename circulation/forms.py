@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from circulation import recipients
-from govuk.forms import CheckboxesField
+from govuk.forms import CharacterLimitsMixin, CheckboxesField
 from meetings.models import Department
 
 
@@ -104,7 +104,7 @@ def label_of_user(user):
     return f"{name} ({user.department_member.department.short_name}): {user.email}"
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(CharacterLimitsMixin, forms.Form):
     """A department user to invite by email."""
 
     name = forms.CharField(label="Full name", max_length=150, error_messages={"required": "Enter their full name"})

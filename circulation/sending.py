@@ -1,6 +1,7 @@
 """Circulating minutes by email, and sending each department its actions; sending the agenda."""
 
 from django.db import transaction
+from django.utils import timezone
 
 from actions.models import Action
 from circulation import emails
@@ -78,6 +79,9 @@ def circulate_agenda(meeting, recipients, sent_by, *, last_sent=0):
         email = emails.agenda_email(meeting, sent_by)
         for recipient in recipients:
             queue_to(recipient, email, Message.Purpose.AGENDA, meeting, sent_by, attachment=attachment)
+        Meeting.objects.filter(pk=meeting.pk, agenda_circulated_at__isnull=True).update(
+            agenda_circulated_at=timezone.now()
+        )
 
 
 def queue_to(recipient, email, purpose, meeting, sent_by, circulation=None, attachment=None):

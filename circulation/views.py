@@ -18,7 +18,7 @@ from circulation.forms import CirculationForm, InvitationForm, RecipientsForm
 from circulation.models import Message
 from circulation.outbox import queue, retry
 from meetings.access import secretariat_group, secretariat_meeting
-from meetings.models import Department, DepartmentMember, readers_of
+from meetings.models import Department, DepartmentMember
 from meetings.versioning import EditConflict
 from members.models import Membership
 
@@ -83,9 +83,8 @@ def circulate_agenda(request, pk):
     """Email the agenda, with its PDF, to the members' contacts and department users the secretariat ticks."""
     meeting = secretariat_meeting(request, pk)
     contacts = recipients.current_contacts(meeting.group)
-    department_users = recipients.department_users(meeting.group)
-    # Department users are sent the agenda only if they may read it in the app.
-    users = readers_of(meeting, department_users)
+    # Once sent, the agenda and its papers are theirs to read in the app, as the email invites them to.
+    users = recipients.department_users(meeting.group)
     form = RecipientsForm(
         request.POST if request.method == "POST" else None,
         contacts=contacts,
@@ -111,7 +110,6 @@ def circulate_agenda(request, pk):
             "has_users": users.exists(),
             "from_email": settings.DEFAULT_FROM_EMAIL,
             "attaches": settings.EMAIL_ATTACHMENTS,
-            "users_withheld": not users.exists() and department_users.exists(),
             "preview": emails.agenda_email(meeting, request.user),
             "nav": "meetings",
         },

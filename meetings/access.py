@@ -31,6 +31,14 @@ def readable_meeting(request, pk, meetings=None):
     return meeting
 
 
+def readable_agenda(request, pk, meetings=None):
+    """The meeting, if the user may read its agenda and papers; otherwise 403."""
+    meeting = get_object_or_404((meetings if meetings is not None else Meeting.objects).select_related("group"), pk=pk)
+    if not meeting.agenda_is_visible_to(request.user):
+        raise PermissionDenied("This agenda has not been circulated yet: only the group's secretariat can read it.")
+    return meeting
+
+
 def secretariat_meeting(request, pk, *, unlocked=False, meetings=None):
     """The meeting, if the user is on its group's secretariat; with ``unlocked``, only while its
     minutes are unapproved. Otherwise 403."""

@@ -230,13 +230,6 @@ def readable_by(user, path=""):
     return ~Q(**{f"{path}status": MinutesStatus.DRAFT}) | Q(**{f"{path}group__in": served})
 
 
-def readers_of(meeting, users):
-    """Those of ``users`` who may read the meeting's minutes: ``readable_by`` asked of many users at once."""
-    if meeting.status == MinutesStatus.DRAFT:
-        return users.filter(Q(is_superuser=True) | Q(pk__in=meeting.group.secretariat.values("pk")))
-    return users
-
-
 class MeetingQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The meetings whose minutes the user may read (see ``readable_by``)."""
@@ -296,6 +289,13 @@ class Meeting(Versioned):
     published_at = models.DateTimeField(
         null=True, blank=True, editable=False, help_text="When the minutes were published, shown on the public page."
     )
+    agenda_circulated_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When its agenda was first emailed: from then everyone signed in may read the agenda and its "
+        "papers, as the email invites them to, while the minutes stay the secretariat's until circulated.",
+    )
     next_meeting = models.ForeignKey(
         "self",
         null=True,
@@ -306,7 +306,8 @@ class Meeting(Versioned):
     )
 
     objects = MeetingQuerySet.as_manager()
-    history = HistoricalRecords()
+    # The outbox keeps each circulation of the agenda.
+    history = HistoricalRecords(excluded_fields=["agenda_circulated_at"])
 
     class Meta:
         ordering = ["-date", "-start_time"]
@@ -382,6 +383,10 @@ class Meeting(Versioned):
         if self.status == MinutesStatus.DRAFT:
             return self.group.is_served_by(user)
         return user.is_authenticated or self.status == MinutesStatus.PUBLISHED
+
+    def agenda_is_visible_to(self, user):
+        """Whether the user may read the agenda and its papers: with the minutes, or once it was circulated."""
+        return self.is_visible_to(user) or (self.agenda_circulated_at is not None and user.is_authenticated)
 
     @property
     def status_colour(self):

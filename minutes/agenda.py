@@ -11,7 +11,7 @@ from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirec
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from meetings.access import readable_meeting, secretariat_meeting
+from meetings.access import readable_agenda, secretariat_meeting
 from meetings.forms import AgendaDraftItemForm, PaperForm
 from meetings.models import STANDING_FIRST_ITEM, AgendaItem, Meeting, Paper
 from minutes.documents import docx as minutes_docx
@@ -60,7 +60,7 @@ def render_agenda(request, meeting, *, item_form=None, paper_form=None, status=2
 
 @require_GET
 def agenda(request, pk):
-    meeting = readable_meeting(request, pk, with_agenda())
+    meeting = readable_agenda(request, pk, with_agenda())
     return render_agenda(request, meeting)
 
 
@@ -115,7 +115,7 @@ def paper_remove(request, pk, paper_pk):
 
 @require_GET
 def paper(request, pk, paper_pk):
-    meeting = readable_meeting(request, pk)
+    meeting = readable_agenda(request, pk)
     paper = get_object_or_404(Paper, pk=paper_pk, agenda_item__meeting=meeting)
     return paper_download(paper)
 
@@ -144,7 +144,7 @@ def agenda_document(request, pk, extension):
     """The agenda as a PDF or Word document, to circulate to the members."""
     if extension not in AGENDA_FORMATS:
         raise Http404("The agenda comes as PDF or DOCX")
-    meeting = readable_meeting(request, pk, with_agenda())
+    meeting = readable_agenda(request, pk, with_agenda())
     content_type, build = AGENDA_FORMATS[extension]
     content = agenda_content(meeting)
     response = HttpResponse(build(content), content_type=content_type)

@@ -2,12 +2,13 @@
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from circulation.models import Message
-from meetings.models import Meeting, MinutesStatus
-from tests.factories import AgendaItemFactory
+from members.models import Contact
+from tests.factories import AgendaItemFactory, PaperFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -103,31 +104,54 @@ def test_the_agenda_can_be_sent_again_from_a_page_loaded_since(secretariat_clien
     assert Message.objects.count() == 2
 
 
-def test_department_users_are_not_sent_the_agenda_of_a_meeting_whose_minutes_they_cannot_read(
+def test_department_users_are_offered_the_agenda_of_a_meeting_whose_minutes_are_a_draft(
     secretariat_client, idmg, agenda, department_users
 ):
-    page = secretariat_client.get(circulate_agenda_url(agenda))
-    response = secretariat_client.post(
-        circulate_agenda_url(agenda), {"contacts": [idmg.contacts.moj.pk], "users": [department_users.moj.pk]}
-    )
-
-    assertNotContains(page, "ann.smith@justice.gov.uk")
-    assertContains(page, "The member departments' users are not sent the agenda")
-    assertContains(response, "Choose from the list")
-    assert not Message.objects.exists()
-
-
-def test_department_users_are_offered_the_agenda_once_they_may_read_the_meeting(
-    secretariat_client, idmg, agenda, department_users
-):
-    Meeting.objects.filter(pk=agenda.pk).update(status=MinutesStatus.CIRCULATED)
-
     page = secretariat_client.get(circulate_agenda_url(agenda))
     secretariat_client.post(circulate_agenda_url(agenda), {"users": [department_users.moj.pk]})
 
     assertContains(page, f'value="{department_users.moj.pk}" checked', html=False)
-    assertNotContains(page, "The member departments' users are not sent the agenda")
     assert sorted(email.to[0] for email in mail.outbox) == ["Ann Smith <ann.smith@justice.gov.uk>"]
+
+
+def test_once_sent_the_agenda_and_its_papers_are_read_by_department_users_and_the_minutes_stay_a_draft(
+    client, secretariat_user, department_user, idmg, agenda
+):
+    paper = PaperFactory(agenda_item=agenda.agenda_items.get(number=2))
+    agenda_url = reverse("minutes:agenda", args=[agenda.pk])
+    paper_url = reverse("minutes:paper", args=[agenda.pk, paper.pk])
+    department_client = Client()
+    department_client.force_login(department_user)
+    before = [department_client.get(url).status_code for url in (agenda_url, paper_url)]
+
+    client.force_login(secretariat_user)
+    client.post(circulate_agenda_url(agenda), {"contacts": [idmg.contacts.moj.pk]})
+
+    assert before == [403, 403]
+    assertContains(department_client.get(agenda_url), "Activity update")
+    assert department_client.get(paper_url).status_code == 200
+    assert department_client.get(reverse("minutes:agenda-document", args=[agenda.pk, "pdf"])).status_code == 200
+    assert department_client.get(agenda.get_absolute_url()).status_code == 403
+
+
+def test_the_email_invites_to_read_the_papers_only_when_there_are_some(secretariat_client, idmg, agenda):
+    without = secretariat_client.get(circulate_agenda_url(agenda))
+    PaperFactory(agenda_item=agenda.agenda_items.get(number=2))
+    with_papers = secretariat_client.get(circulate_agenda_url(agenda))
+
+    assertNotContains(without, "papers")
+    assertContains(without, "is ready.")
+    assertContains(with_papers, "is ready, with its papers.")
+    assertContains(with_papers, "Read the agenda and its papers:")
+
+
+def test_with_no_one_to_send_to_it_links_to_the_members_page(secretariat_client, idmg, agenda):
+    Contact.objects.all().delete()
+
+    response = secretariat_client.get(circulate_agenda_url(agenda))
+
+    assertContains(response, "no email will be sent")
+    assertContains(response, f'href="{reverse("members:members", args=[idmg.group.slug])}"')
 
 
 @pytest.mark.parametrize("crafted", ["-99999999999999999999", "99999999999999999999", "x", "1.5", " "])

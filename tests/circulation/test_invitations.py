@@ -94,6 +94,24 @@ def test_an_invalid_address_is_refused_at_the_field(secretariat_client, idmg):
     assert not Message.objects.exists()
 
 
+def test_a_name_too_long_is_refused_at_the_field_saying_the_limit(secretariat_client, idmg):
+    response = invite(secretariat_client, idmg, name="Ann " + "x" * 150)
+
+    assertContains(response, "Full name must be 150 characters or less")
+    assert not get_user_model().objects.filter(first_name="Ann").exists()
+
+
+def test_passwords_that_differ_are_refused_in_plain_words(client, secretariat_client, idmg):
+    invite(secretariat_client, idmg)
+    client.logout()
+    form = client.get(link_in(mail.outbox[0]), follow=True)
+
+    response = client.post(form.redirect_chain[-1][0], {"new_password1": PASSWORD, "new_password2": PASSWORD + "!"})
+
+    assertContains(response, "The passwords do not match: type the same new password in both boxes")
+    assert not get_user_model().objects.get(username="ann@homeoffice.gov.uk").has_usable_password()
+
+
 def test_an_address_someone_signs_in_with_is_refused(secretariat_client, idmg):
     UserFactory(username="ann", email="ann@homeoffice.gov.uk")
 

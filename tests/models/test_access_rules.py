@@ -1,12 +1,11 @@
 """Who may do what: the rules on the models that every view, template and query asks."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 
 from actions.models import Action
 from meetings.access import department_of
-from meetings.models import Meeting, MinutesStatus, readers_of
+from meetings.models import Meeting, MinutesStatus
 from tests.factories import (
     ActionFactory,
     DepartmentFactory,
@@ -252,18 +251,3 @@ def test_a_department_user_may_not_update_an_action_of_a_sibling_merged_into_the
 
 def test_a_user_with_no_department_and_no_group_may_update_nothing(group):
     assert not action_owned_by(group, "Home Office").is_updatable_by(UserFactory())
-
-
-@pytest.mark.parametrize("status", list(MinutesStatus))
-def test_the_readers_among_many_users_are_those_each_of_whom_may_read_the_minutes(
-    group, officer, other_officer, administrator, status
-):
-    department_user = UserFactory(username="home-office")
-    DepartmentMemberFactory(user=department_user)
-    meeting = MeetingFactory(group=group, status=status)
-    users = get_user_model().objects.filter(pk__in=[officer.pk, other_officer.pk, administrator.pk, department_user.pk])
-
-    readers = set(readers_of(meeting, users))
-
-    assert readers == {user for user in users if meeting.is_visible_to(user)}
-    assert (department_user in readers) == (status != MinutesStatus.DRAFT)
