@@ -74,6 +74,8 @@ class LeaveForm(VersionedFormMixin, forms.ModelForm):
         left_on = self.cleaned_data["left_on"]
         if self.instance.joined_on and left_on <= self.instance.joined_on:
             raise forms.ValidationError(f"It joined on {self.instance.joined_on:%-d %B %Y}: enter a later date")
+        if attended := self.instance.last_attended_on_or_after(left_on):
+            raise forms.ValidationError(f"It attended the meeting of {attended:%-d %B %Y}: enter a later date")
         return left_on
 
 

@@ -5,7 +5,7 @@ from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from meetings.models import Department, Group, Person
+from meetings.models import Attendee, Department, Group, Person
 from meetings.versioning import Versioned
 
 
@@ -67,6 +67,14 @@ class Membership(Versioned):
 
     def is_current_on(self, date):
         return (self.joined_on is None or self.joined_on <= date) and (self.left_on is None or self.left_on > date)
+
+    def last_attended_on_or_after(self, date):
+        """The date of the group's last meeting on or after ``date`` that the department attended, or None:
+        it cannot have left before then."""
+        attended = Attendee.objects.filter(
+            department=self.department_id, meeting__group=self.group_id, meeting__date__gte=date
+        )
+        return attended.order_by("-meeting__date").values_list("meeting__date", flat=True).first()
 
     def representative_on(self, date):
         """Who usually represented the department on ``date`` (the minister, say), or None.

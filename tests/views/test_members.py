@@ -5,9 +5,11 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 
 from members.models import Contact, Membership
 from tests.factories import (
+    AttendeeFactory,
     ContactFactory,
     DepartmentFactory,
     GroupFactory,
+    MeetingFactory,
     MembershipFactory,
     PersonFactory,
     RepresentativeFactory,
@@ -125,6 +127,36 @@ def test_a_member_leaves_from_a_date_and_is_listed_as_former(secretariat_client,
     home_office.refresh_from_db()
     assert home_office.left_on == datetime.date(2020, 1, 2)
     assert home_office.history.count() == 2
+
+
+def test_leaving_before_a_meeting_it_attended_is_refused_at_the_field(secretariat_client, group, home_office):
+    AttendeeFactory(
+        meeting=MeetingFactory(group=group, date=datetime.date(2020, 3, 5)), department=home_office.department
+    )
+
+    response = secretariat_client.post(
+        f"{URL}{home_office.pk}/leave/",
+        {"left_on_day": "2", "left_on_month": "1", "left_on_year": "2020", "version": home_office.version},
+    )
+
+    assertContains(response, "It attended the meeting of 5 March 2020: enter a later date")
+    assertContains(response, 'value="2020"')
+    home_office.refresh_from_db()
+    assert home_office.left_on is None
+
+
+def test_leaving_after_the_meetings_it_attended_is_recorded(secretariat_client, group, home_office):
+    AttendeeFactory(
+        meeting=MeetingFactory(group=group, date=datetime.date(2019, 3, 5)), department=home_office.department
+    )
+
+    secretariat_client.post(
+        f"{URL}{home_office.pk}/leave/",
+        {"left_on_day": "2", "left_on_month": "1", "left_on_year": "2020", "version": home_office.version},
+    )
+
+    home_office.refresh_from_db()
+    assert home_office.left_on == datetime.date(2020, 1, 2)
 
 
 def test_leaving_over_someone_elses_change_is_refused(secretariat_client, home_office):
