@@ -55,11 +55,17 @@ def test_the_page_follows_the_govuk_publication_pattern(client, make_minutes):
     assertContains(response, '<a class="govuk-link" href="#item-1">1. Welcome (published)</a>', html=True)
 
 
-def test_the_page_has_no_link_into_the_app(client, make_minutes):
-    make_minutes()
+def test_the_page_has_no_link_into_the_app(client, make_minutes, group):
+    earlier = MeetingFactory(group=group, date=datetime.date(2012, 4, 17), status=MinutesStatus.PUBLISHED)
+    arising = ActionFactory(agenda_item__meeting=earlier, text="MOJ to explore prosecutions")
+    meeting = make_minutes()
+    given = arising.record_update(author=UserFactory(), text="Work has started.", meeting=meeting)
+    given.created_at = london(2013, 3, 11, 12, 0)
+    given.save()
 
     page = client.get(ADDRESS).content.decode()
 
+    assert "Work has started." in page
     links = set(re.findall(r'href="([^"#]*)', page))
     internal = {link for link in links if link and not link.startswith(("/published/", "/assets/"))}
     assert internal == set()
