@@ -75,6 +75,10 @@ def build_context(meeting, user, *, form=None, editing=None, arising_page=None):
         "invalid_form": form if form is not None and form.is_bound and form.errors else None,
         "register_sources": register_sources(meeting),
         "apology_offers": apology_offers(meeting),
+        # Said, not left to the template to find missing: a name missing from the context costs an
+        # exception at each of the page's hundreds of rows.
+        "oob": False,
+        "keep_rows": False,
     }
     if arising_page is not None:
         context.update(matters_arising_context(meeting, arising_page, slot))
@@ -107,11 +111,15 @@ def address_rows(meeting):
 
 
 def row_addresses(meeting, kind):
-    """A function that gives a row of this kind its controls' addresses and its place in its list."""
+    """A function that gives a row of this kind its controls' addresses and its place in its list;
+    an action, the address of its own page too (``addresses.page``)."""
     prefix = reverse(f"minutes:{kind}-edit", args=[meeting.pk, 0]).removesuffix("0/edit/")
+    page_prefix = reverse("actions:action", args=[0]).removesuffix("0/") if kind == "action" else None
 
     def address(row, *, first, last):
         row.addresses = {control: f"{prefix}{row.pk}/{control}/" for control in ("edit", "move", "delete")}
+        if page_prefix:
+            row.addresses["page"] = f"{page_prefix}{row.pk}/"
         row.is_first, row.is_last = first, last
 
     return address
