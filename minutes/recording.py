@@ -4,14 +4,18 @@ Every form on the page has its own prefix, so a form that comes back with errors
 of the blank one it was submitted from, and htmx can re-render any one section of the page alone.
 """
 
+from django.db import models
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django_htmx.http import trigger_client_event
+from django_htmx.http import reswap, retarget, trigger_client_event
 
 from actions.forms import ActionForm, UpdateForm
 from actions.models import Action, as_arising
 from govuk.pagination import BothEndsPaginator
 from meetings.forms import AgendaItemForm, ApologyForm, AttendeeForm, ParagraphForm
+from meetings.models import AgendaItem, Apology, Attendee, Paragraph
 from minutes.proposed_register import register_sources
 
 TEMPLATE = "minutes/record.html"
@@ -41,7 +45,7 @@ class Section:
         return None
 
 
-def build_context(meeting, user, *, form=None, editing=None, focus=None, arising_page=None):
+def build_context(meeting, user, *, form=None, editing=None, arising_page=None):
     """The page's context: a blank form in every slot but the one ``form`` fills.
 
     The matters arising, a page at a time, only with ``arising_page`` (a page number, which may be
@@ -61,10 +65,6 @@ def build_context(meeting, user, *, form=None, editing=None, focus=None, arising
     for item in items:
         item.paragraph_form = slot(ParagraphForm, f"item-{item.pk}-paragraph", agenda_item=item)
         item.action_form = slot(ActionForm, f"item-{item.pk}-action", agenda_item=item)
-    add_forms = [*forms.values(), *(f for item in items for f in (item.paragraph_form, item.action_form))]
-    for add_form in add_forms:
-        if add_form.prefix == focus:
-            autofocus(add_form, first_empty=True)
     if editing is not None and not form.errors:
         autofocus(form)
     context = {
@@ -73,9 +73,12 @@ def build_context(meeting, user, *, form=None, editing=None, focus=None, arising
         "editing": editing,
         "edit_form": form if editing is not None else None,
         "invalid_form": form if form is not None and form.is_bound and form.errors else None,
-        "focus": focus,
         "register_sources": register_sources(meeting),
         "apology_offers": apology_offers(meeting),
+        # Said, not left to the template to find missing: a name missing from the context costs an
+        # exception at each of the page's hundreds of rows.
+        "oob": False,
+        "keep_rows": False,
     }
     if arising_page is not None:
         context.update(matters_arising_context(meeting, arising_page, slot))
@@ -108,11 +111,15 @@ def address_rows(meeting):
 
 
 def row_addresses(meeting, kind):
-    """A function that gives a row of this kind its controls' addresses and its place in its list."""
+    """A function that gives a row of this kind its controls' addresses and its place in its list;
+    an action, the address of its own page too (``addresses.page``)."""
     prefix = reverse(f"minutes:{kind}-edit", args=[meeting.pk, 0]).removesuffix("0/edit/")
+    page_prefix = reverse("actions:action", args=[0]).removesuffix("0/") if kind == "action" else None
 
     def address(row, *, first, last):
         row.addresses = {control: f"{prefix}{row.pk}/{control}/" for control in ("edit", "move", "delete")}
+        if page_prefix:
+            row.addresses["page"] = f"{page_prefix}{row.pk}/"
         row.is_first, row.is_last = first, last
 
     return address
@@ -143,6 +150,134 @@ def render_row(request, meeting, kind, row, siblings, *, form=None):
         "edit_form": form,
     }
     return render(request, f"{TEMPLATE}#{kind}-row", context)
+
+
+ROW_VARIABLES = {
+    "attendee": "attendee",
+    "apology": "apology",
+    "agenda_item": "item",
+    "paragraph": "paragraph",
+    "action": "action",
+}
+"""The name each kind of row has in the page's template."""
+
+PARTIAL_NAMES = {"agenda_item": "agenda-item"}
+"""The partials of a row's controls and of the form that adds one are named ``<name>-controls`` and
+``<name>-add``, the name being the kind's own but for agenda items."""
+
+
+def shown_rows(kind, meeting):
+    """The meeting's rows of this kind with what the recording page shows of each, as ``with_minutes()``
+    fetches them for the whole page."""
+    if kind == "attendee":
+        return Attendee.objects.filter(meeting=meeting).select_related("department", "person", "deputising_for")
+    if kind == "apology":
+        return Apology.objects.filter(meeting=meeting).select_related("department", "person")
+    if kind == "paragraph":
+        return Paragraph.objects.filter(agenda_item__meeting=meeting).select_related("agenda_item")
+    actions = (
+        Action.objects.with_owners().select_related("meeting__group").annotate(update_count=models.Count("updates"))
+    )
+    if kind == "action":
+        return actions.filter(agenda_item__meeting=meeting).select_related("agenda_item")
+    return AgendaItem.objects.filter(meeting=meeting).prefetch_related(
+        "paragraphs", models.Prefetch("actions", actions.order_by(*Action._meta.ordering))
+    )
+
+
+def element_id(kind, row):
+    return f"item-{row.pk}" if kind == "agenda_item" else f"{kind}-{row.pk}"
+
+
+def list_id(kind, item=None):
+    """The id of the element that holds a list of rows of this kind (an agenda item's, for rows in one)."""
+    if item is not None:
+        return f"item-{item.pk}-{'paragraphs' if kind == 'paragraph' else 'actions'}"
+    return {"attendee": "attendees-rows", "apology": "apologies-rows", "agenda_item": "agenda-items"}[kind]
+
+
+def partial_name(kind, part):
+    return f"{PARTIAL_NAMES.get(kind, kind)}-{part}"
+
+
+def render_fragments(request, *fragments):
+    """Named fragments of the recording page, each rendered with its own context, one after another."""
+    return HttpResponse(
+        "".join(render_to_string(f"{TEMPLATE}#{name}", context, request) for name, context in fragments)
+    )
+
+
+def shown_row(meeting, kind, row, siblings, **context):
+    """The context of one row of the page: the row with its addresses, its place in ``siblings`` (primary
+    keys in order) and, for an agenda item, its anchor and its rows' add forms."""
+    row_addresses(meeting, kind)(row, first=row.pk == siblings[0], last=row.pk == siblings[-1])
+    item = row if kind == "agenda_item" else getattr(row, "agenda_item", None)
+    if item is not None:
+        item.anchor = f"item-{item.pk}"
+    if kind == "agenda_item" and not context.get("keep_rows"):
+        row.paragraph_form = ParagraphForm(prefix=f"item-{row.pk}-paragraph", agenda_item=row)
+        row.action_form = ActionForm(prefix=f"item-{row.pk}-action", agenda_item=row)
+    return {"meeting": meeting, "item": item, ROW_VARIABLES[kind]: row, "editing": None, **context}
+
+
+def add_form_context(meeting, kind, form, item=None):
+    context = {"meeting": meeting, "item": item, "forms": {kind: form}, "focus": form.prefix}
+    if item is not None:
+        setattr(item, f"{kind}_form", form)
+    return context
+
+
+def render_added(request, meeting, kind, form, item=None, *, siblings=None, fresh_form=None):
+    """For htmx, after adding a row: the add form again, empty (or, when nothing was added, with the
+    problems it had), the new row at the end of its list (``siblings``, primary keys in order), and the
+    controls of the row above it, which can now move down. An apology, or an official attending for a
+    minister, changes which apologies are offered: they come too.
+    """
+    if fresh_form is None:
+        return render_fragments(request, (partial_name(kind, "add"), add_form_context(meeting, kind, form, item)))
+    autofocus(fresh_form, first_empty=True)
+    place = siblings.index(form.instance.pk)
+    above = siblings[place - 1] if place > 0 else None
+    rows = shown_rows(kind, meeting).in_bulk([pk for pk in (form.instance.pk, above) if pk])
+    row = rows[form.instance.pk]
+    swap = f"{'beforeend' if len(siblings) > 1 else 'innerHTML'}:#{list_id(kind, item)}"
+    fragments = [
+        (partial_name(kind, "add"), add_form_context(meeting, kind, fresh_form, item)),
+        ("placed-row", shown_row(meeting, kind, row, siblings, swap=swap)),
+    ]
+    if above:
+        fragments.append((partial_name(kind, "controls"), shown_row(meeting, kind, rows[above], siblings, oob=True)))
+    if kind == "apology" or (kind == "attendee" and row.deputising_for_id):
+        fragments.append(("apology-offers", apology_offers_context(meeting)))
+    return render_fragments(request, *fragments)
+
+
+def render_moved(request, meeting, kind, upper, lower, siblings):
+    """For htmx, after two neighbouring rows swapped places: the one that was above comes again, to go
+    below the other (keeping, for an agenda item, its rows where they are in the page), and the other
+    gets its controls again, its move buttons now those of a row higher up. The page's copy of the row
+    that was above is the target, and goes.
+
+    Its controls come first, so that the focus goes back to the button that moved the row.
+    """
+    rows = shown_rows(kind, meeting).in_bulk([upper, lower])
+    upper, lower = rows[upper], rows[lower]
+    response = render_fragments(
+        request,
+        (partial_name(kind, "controls"), shown_row(meeting, kind, lower, siblings, oob=True)),
+        (
+            "placed-row",
+            shown_row(meeting, kind, upper, siblings, swap=f"afterend:#{element_id(kind, lower)}", keep_rows=True),
+        ),
+    )
+    return reswap(retarget(response, f"#{element_id(kind, upper)}"), "delete")
+
+
+def apology_offers_context(meeting):
+    models.prefetch_related_objects(
+        [meeting], models.Prefetch("attendees", shown_rows("attendee", meeting)), "apologies"
+    )
+    return {"meeting": meeting, "apology_offers": apology_offers(meeting), "oob": True}
 
 
 def matters_arising_context(meeting, number, slot=None):

@@ -2,7 +2,8 @@
 
 The register's attendees and apologies, agenda items, their paragraphs and their actions all
 work the same way, so one set of views serves them all, each told which kind of row it handles.
-With htmx the section of the recording page that changed comes back alone; without JavaScript
+With htmx only what changed comes back: a new row with the add form again, the two rows that
+swapped places, a changed row alone (or, for what changes more, its section); without JavaScript
 the same forms post and redirect back to the page.
 """
 
@@ -23,7 +24,15 @@ from meetings.access import secretariat_meeting
 from meetings.forms import AgendaItemForm, ApologyForm, AttendeeForm, ParagraphForm
 from meetings.models import AgendaItem, Apology, Attendee, Paragraph
 from minutes.contents import with_minutes
-from minutes.recording import ROW_NAMES, Section, announced, render_recording_page, render_row
+from minutes.recording import (
+    ROW_NAMES,
+    Section,
+    announced,
+    render_added,
+    render_moved,
+    render_recording_page,
+    render_row,
+)
 
 
 @dataclass(frozen=True)
@@ -110,7 +119,7 @@ ACTION = RowKind(
 )
 
 
-def after_change(request, meeting, section, announcement, focus=None):
+def after_change(request, meeting, section, announcement):
     """After a change: the fresh section for htmx, otherwise back to the page at that section.
 
     htmx changes no page, so the ``announcement`` ("Attendee added") is read out by screen readers;
@@ -118,9 +127,7 @@ def after_change(request, meeting, section, announcement, focus=None):
     """
     if request.htmx:
         meeting = get_object_or_404(with_minutes(), pk=meeting.pk)
-        response = render_recording_page(
-            request, meeting, section=Section.parse(section.element_id, meeting), focus=focus
-        )
+        response = render_recording_page(request, meeting, section=Section.parse(section.element_id, meeting))
         return announced(response, announcement)
     messages.success(request, announcement)
     return HttpResponseRedirect(f"{meeting.get_record_url()}#{section.element_id}")
@@ -128,7 +135,9 @@ def after_change(request, meeting, section, announcement, focus=None):
 
 @require_http_methods(["GET", "POST"])
 def add_row(request, meeting_pk, kind, item_pk=None):
-    meeting = recorded_meeting(request, meeting_pk)
+    """Add a row at the end of its list. With htmx the new row comes back with the add form again and
+    the little beside it that changes; the rest of the minutes is not fetched."""
+    meeting = secretariat_meeting(request, meeting_pk, unlocked=True)
     item = None
     if kind.in_item:
         item = next((item for item in meeting.agenda_items.all() if item.pk == item_pk), None)
@@ -138,11 +147,21 @@ def add_row(request, meeting_pk, kind, item_pk=None):
         # The address a form with a problem was shown at, opened again: the form is on the recording page.
         return HttpResponseRedirect(f"{meeting.get_record_url()}#{kind.section(meeting, item=item).element_id}")
     form = kind.form(meeting, item=item, data=request.POST, author=request.user)
-    if not (form.is_valid() and form.save_unless_conflict()):
+    saved = form.is_valid() and form.save_unless_conflict()
+    announcement = kind.announcement(form.instance, "added")
+    if request.htmx:
+        if not saved:
+            return render_added(request, meeting, kind.name, form, item)
+        siblings, fresh_form = kind.siblings(form.instance), kind.form(meeting, item=item)
+        return announced(
+            render_added(request, meeting, kind.name, form, item, siblings=siblings, fresh_form=fresh_form),
+            announcement,
+        )
+    if not saved:
+        meeting = get_object_or_404(with_minutes(), pk=meeting.pk)
         return render_recording_page(request, meeting, section=kind.section(meeting, item=item), form=form)
-    return after_change(
-        request, meeting, kind.section(meeting, item=item), kind.announcement(form.instance, "added"), form.prefix
-    )
+    messages.success(request, announcement)
+    return HttpResponseRedirect(f"{meeting.get_record_url()}#{kind.section(meeting, item=item).element_id}")
 
 
 @require_http_methods(["GET", "POST"])
@@ -198,11 +217,19 @@ def delete_row(request, meeting_pk, kind, pk):
 
 @require_POST
 def move_row(request, meeting_pk, kind, pk):
-    meeting = recorded_meeting(request, meeting_pk)
+    """Swap a row with its neighbour above or below. With htmx only the two rows come back."""
+    meeting = secretariat_meeting(request, meeting_pk, unlocked=True)
     row = kind.get_row(meeting, pk)
-    if request.POST.get("direction") not in {"up", "down"}:
+    direction = request.POST.get("direction")
+    if direction not in {"up", "down"}:
         raise BadRequest("Move a row up or down")
-    row.move(request.POST["direction"])
-    return after_change(
-        request, meeting, kind.section(meeting, row=row), kind.announcement(row, f"moved {request.POST['direction']}")
-    )
+    moved = row.move(direction)
+    announcement = kind.announcement(row, f"moved {direction}")
+    if request.htmx and moved:
+        siblings = kind.siblings(row)
+        place = siblings.index(row.pk)
+        neighbour = siblings[place - 1] if direction == "down" else siblings[place + 1]
+        upper, lower = (row.pk, neighbour) if direction == "down" else (neighbour, row.pk)
+        return announced(render_moved(request, meeting, kind.name, upper, lower, siblings), announcement)
+    # Not moved (it was already at the end, or someone removed it meanwhile): the section as it is now.
+    return after_change(request, meeting, kind.section(meeting, row=row), announcement)

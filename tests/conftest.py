@@ -123,6 +123,37 @@ def assert_section_alone():
 
 
 @pytest.fixture
+def assert_add_form_alone():
+    """Check that a response begins with one add form of the recording page (its ``<form>``, or the
+    ``<details>`` that folds the action form away), not the section around it. Returns the HTML."""
+
+    def check(response, element_id):
+        assert response.status_code == 200
+        html = response.content.decode().strip()
+        opening_tag = html.split(">", 1)[0]
+        assert opening_tag.startswith(("<form", "<details")), opening_tag
+        assert f'id="{element_id}"' in opening_tag, opening_tag
+        assert "<html" not in html
+        return html
+
+    return check
+
+
+@pytest.fixture
+def rows_in():
+    """The ids of the rows of the recording page (attendees, apologies, agenda items, paragraphs and
+    actions) that a response holds, in order: not their controls, nor the forms to add them."""
+
+    def find(response):
+        return re.findall(
+            r'<(?:tr|div|section)\b[^>]*\bid="((?:attendee|apology|item|paragraph|action)-\d+)"',
+            response.content.decode(),
+        )
+
+    return find
+
+
+@pytest.fixture
 def assert_row_alone():
     """Check that a response is one row of the recording page (``<tr>`` or ``<div>``), with nothing around
     it: not its section, nor any other row. Returns the row's HTML for further checks.

@@ -23,7 +23,11 @@ document.body.addEventListener("htmx:afterSettle", (event) => {
   let target = null;
   if (url) {
     const escaped = CSS.escape(url);
-    const matches = Array.from(section.querySelectorAll(`[data-hx-post="${escaped}"], [data-hx-get="${escaped}"]`));
+    const controls = `[data-hx-post="${escaped}"], [data-hx-get="${escaped}"]`;
+    let matches = Array.from(section.querySelectorAll(controls));
+    // A row moved down comes back beside the row it passed, whose controls are what settles: its own
+    // Move button is elsewhere in the page.
+    if (!matches.length && source.closest(".app-row-actions")) matches = Array.from(document.querySelectorAll(controls));
     const direction = source.querySelector("input[name=direction]");
     const same =
       (direction && matches.find((element) => element.querySelector(`input[name=direction][value="${direction.value}"]`))) ||
@@ -35,6 +39,12 @@ document.body.addEventListener("htmx:afterSettle", (event) => {
     if (target && !target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
   }
   if (target) target.focus();
+});
+
+// Once a swap has settled, an autofocus attribute has done its work. Left in the page, it would take the
+// focus again when htmx moves the part that holds it: an agenda item, moved, keeps its rows' add forms.
+document.body.addEventListener("htmx:afterSettle", () => {
+  for (const field of document.querySelectorAll("[autofocus]")) field.removeAttribute("autofocus");
 });
 
 // A change made in place loads no page, so a screen reader hears nothing of it: the server names

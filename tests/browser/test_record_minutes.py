@@ -12,7 +12,13 @@ import pytest
 from playwright.sync_api import expect
 
 from meetings.models import MinutesStatus
-from tests.factories import AgendaItemFactory, AttendeeFactory, DepartmentFactory, MeetingFactory
+from tests.factories import (
+    AgendaItemFactory,
+    AttendeeFactory,
+    DepartmentFactory,
+    MeetingFactory,
+    ParagraphFactory,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -382,6 +388,62 @@ def test_a_row_is_changed_in_place_and_moved_with_htmx(page, group, sign_in, ass
     assert dialogs == ["Remove “MOJ, Lord McNally”?"]
     expect(attendees.get_by_role("heading", name="Attendees")).to_be_focused()
     assert_same_page(page)
+
+
+def test_rows_added_and_moved_with_htmx_take_their_places_and_the_focus_stays(page, group, sign_in):
+    meeting = MeetingFactory(group=group)
+    welcome, prosecutions = (
+        AgendaItemFactory(meeting=meeting, number=1, title="Welcome"),
+        AgendaItemFactory(meeting=meeting, number=2, title="Prosecutions"),
+    )
+    ParagraphFactory(agenda_item=welcome, number="1.1", text="The Chair welcomed members to the meeting.")
+    ParagraphFactory(agenda_item=prosecutions, number="2.1", text="MOJ reported on the number of prosecutions.")
+    sign_in(page, check=False)
+    page.goto(meeting.get_record_url())
+    mark_page(page)
+    agenda = page.get_by_role("region", name="Agenda items")
+    first = page.get_by_role("region", name="1. Welcome")
+    second = page.get_by_role("region", name="2. Prosecutions")
+
+    # The new paragraph comes at the end, and the one before it can now move down.
+    add_paragraph(first, "1.2", "Members agreed the minutes of the last meeting.")
+    expect(first.get_by_role("button", name=re.compile("^Move down The Chair"))).to_be_visible()
+    expect(first.get_by_role("button", name=re.compile("^Move up Members agreed"))).to_be_visible()
+    expect(first.get_by_role("group", name="Add a paragraph to item 1").get_by_label("Paragraph number")).to_have_value(
+        "1.3"
+    )
+    assert_same_page(page)
+
+    # An item moved down keeps its paragraphs, and the keyboard user stays on the item's Move buttons.
+    first.get_by_role("button", name="Move down Welcome").click()
+    expect(agenda.locator(".app-record-item h3")).to_have_text(["2. Prosecutions", "1. Welcome"])
+    expect(first.get_by_role("button", name="Move up Welcome")).to_be_focused()
+    expect(first.get_by_text("Members agreed the minutes of the last meeting.")).to_be_visible()
+    expect(second.get_by_text("MOJ reported on the number of prosecutions.")).to_be_visible()
+    expect(second.get_by_role("button", name="Move up Prosecutions")).to_have_count(0)
+    expect(first.get_by_role("button", name="Move down Welcome")).to_have_count(0)
+    expect(page.locator("#announcement")).to_have_text("Agenda item moved down")
+    assert_same_page(page)
+
+    first.get_by_role("button", name="Move up Welcome").press("Enter")
+    expect(agenda.locator(".app-record-item h3")).to_have_text(["1. Welcome", "2. Prosecutions"])
+    expect(first.get_by_role("button", name="Move down Welcome")).to_be_focused()
+
+    # A paragraph moved up passes its neighbour, which can then only go up.
+    first.get_by_role("button", name=re.compile("^Move up Members agreed")).click()
+    expect(first.locator("[id^=paragraph-] > p")).to_have_text(
+        ["1.2 Members agreed the minutes of the last meeting.", "1.1 The Chair welcomed members to the meeting."]
+    )
+    expect(first.get_by_role("button", name=re.compile("^Move down Members agreed"))).to_be_focused()
+    expect(first.get_by_role("button", name=re.compile("^Move down The Chair"))).to_have_count(0)
+    assert_same_page(page)
+
+    page.reload()
+    expect(agenda.locator(".app-record-item h3")).to_have_text(["1. Welcome", "2. Prosecutions"])
+    expect(first.locator("[id^=paragraph-] > p")).to_have_text(
+        ["1.2 Members agreed the minutes of the last meeting.", "1.1 The Chair welcomed members to the meeting."]
+    )
+    assert page.errors == []
 
 
 def test_a_refusal_during_an_htmx_change_takes_the_whole_page_and_says_why(page, group, sign_in, assert_accessible):

@@ -104,23 +104,27 @@ def test_it_adds_an_action_without_a_lead(secretariat_client, item):
     assert owners(item.actions.get()) == [("Home Office", False), ("UKHTC", False)]
 
 
-def test_it_returns_the_agenda_item_alone_for_htmx(
-    secretariat_client, htmx_headers, meeting, item, action, assert_section_alone
+def test_it_returns_the_new_action_and_the_add_form_again_for_htmx(
+    secretariat_client, htmx_headers, meeting, item, action, assert_add_form_alone, rows_in
 ):
     other_item = AgendaItemFactory(meeting=meeting)
 
     response = secretariat_client.post(add_url(item), new_action(item, owners="MOJ, AGO, CPS"), headers=htmx_headers)
 
-    html = assert_section_alone(response, f"item-{item.pk}")
+    html = assert_add_form_alone(response, f"item-{item.pk}-action-add")
     added = item.actions.exclude(pk=action.pk).get()
-    assert f'<div id="action-{added.pk}"' in html
+    assert rows_in(response) == [f"action-{added.pk}"]
+    assert f'<div data-hx-swap-oob="beforeend:#item-{item.pk}-actions">' in html
     assert "Home Office and UKHTC to consider how to capture what happens to victims" in html
     assert "Owners: MOJ (lead), AGO, CPS</p>" in html
-    assert "Owners: MOJ (lead), AGO<br>Due: At the next meeting</p>" in html
-    assert f'id="item-{other_item.pk}"' not in html
+    # The action above keeps its row; only its controls come, now with Move down.
+    assert f'id="action-{action.pk}-controls" data-hx-swap-oob="true"' in html
+    assert "Owners: MOJ (lead), AGO<br>" not in html
+    assert f"item-{other_item.pk}" not in html
     # The add form stays open, empty, for the next action.
-    assert '<details class="govuk-details" open>' in html
+    assert html.startswith(f'<details class="govuk-details" open id="item-{item.pk}-action-add">')
     assert f'name="item-{item.pk}-action-owners" value=' not in html
+    assert len(response.content) < 20_000
 
 
 def test_it_shows_the_problem_on_the_page(secretariat_client, item, action):
@@ -132,18 +136,18 @@ def test_it_shows_the_problem_on_the_page(secretariat_client, item, action):
     assertContains(
         response, f'<a href="#id_item-{item.pk}-action-due_date_day">Enter the date the action is due</a>', html=True
     )
-    assertContains(response, '<details class="govuk-details" open>')
+    assertContains(response, f'<details class="govuk-details" open id="item-{item.pk}-action-add">')
     assertContains(response, f'name="item-{item.pk}-action-owners" value="Home Office, UKHTC"')
     assertContains(response, TEXT)
     assert actions(item) == [action.pk]
 
 
 def test_it_shows_the_problem_at_the_field_for_htmx(
-    secretariat_client, htmx_headers, item, action, assert_section_alone
+    secretariat_client, htmx_headers, item, action, assert_add_form_alone, rows_in
 ):
     response = secretariat_client.post(add_url(item), new_action(item, owners="MOJ, moj"), headers=htmx_headers)
 
-    html = assert_section_alone(response, f"item-{item.pk}")
+    html = assert_add_form_alone(response, f"item-{item.pk}-action-add")
     assert (
         f'<p id="id_item-{item.pk}-action-owners-error" class="govuk-error-message">'
         '<span class="govuk-visually-hidden">Error:</span> Name each owning department once</p>'
@@ -151,6 +155,7 @@ def test_it_shows_the_problem_at_the_field_for_htmx(
     # Under the item's "Actions" heading (h4), so the outline stays whole.
     assert '<h5 class="govuk-error-summary__title">There is a problem</h5>' in html
     assert "capture what happens to victims</textarea>" in html
+    assert rows_in(response) == []
     assert actions(item) == [action.pk]
 
 

@@ -1,5 +1,7 @@
 """Adding, changing, removing and reordering the agenda items of a meeting."""
 
+import re
+
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
@@ -49,16 +51,27 @@ def test_it_adds_an_agenda_item(secretariat_client, meeting):
     assert (item.number, item.title) == (2, "Human Trafficking and the Olympics")
 
 
-def test_it_returns_the_agenda_alone_for_htmx(secretariat_client, htmx_headers, meeting, item, assert_section_alone):
+def test_it_returns_the_new_item_and_the_add_form_again_for_htmx(
+    secretariat_client, htmx_headers, meeting, item, assert_add_form_alone, rows_in
+):
+    ParagraphFactory(agenda_item=item, text="The Chair welcomed members.")
+
     response = secretariat_client.post(add_url(meeting), new_item(), headers=htmx_headers)
 
-    html = assert_section_alone(response, "agenda")
+    html = assert_add_form_alone(response, "agenda-item-add")
     added = meeting.agenda_items.get(number=2)
-    assert f'<section class="app-record-item" id="item-{added.pk}"' in html
+    assert rows_in(response) == [f"item-{added.pk}"]
+    assert re.search(r'<div data-hx-swap-oob="beforeend:#agenda-items">\s*<section class="app-record-item"', html)
     assert f'id="item-{added.pk}-title">2. Human Trafficking and the Olympics</h3>' in html
-    assert f'id="item-{item.pk}"' in html
+    # The new item is ready for its paragraphs and actions.
+    assert f'name="item-{added.pk}-paragraph-number" value="2.1"' in html
+    assert f'id="item-{added.pk}-action-add"' in html
+    # The item above keeps its rows; only its controls come again, now able to move down.
+    assert f'id="agenda_item-{item.pk}-controls" data-hx-swap-oob="true"' in html
+    assert "The Chair welcomed members." not in html
     # The next item's number is suggested in the emptied add form.
     assert 'name="agenda-item-number" value="3"' in html
+    assert len(response.content) < 20_000
 
 
 def test_it_shows_the_problem_on_the_page(secretariat_client, meeting, item):
@@ -76,17 +89,38 @@ def test_it_shows_the_problem_on_the_page(secretariat_client, meeting, item):
 
 
 def test_it_shows_the_problem_at_the_field_for_htmx(
-    secretariat_client, htmx_headers, meeting, item, assert_section_alone
+    secretariat_client, htmx_headers, meeting, item, assert_add_form_alone, rows_in
 ):
     response = secretariat_client.post(add_url(meeting), new_item(**{"agenda-item-title": ""}), headers=htmx_headers)
 
-    html = assert_section_alone(response, "agenda")
+    html = assert_add_form_alone(response, "agenda-item-add")
     assert (
         '<p id="id_agenda-item-title-error" class="govuk-error-message">'
         '<span class="govuk-visually-hidden">Error:</span> Enter the title of the agenda item</p>'
     ) in html
     assert 'name="agenda-item-number" value="2"' in html
+    assert rows_in(response) == []
     assert agenda(meeting) == [item.pk]
+
+
+def test_an_item_moved_with_htmx_leaves_its_rows_where_they_are_in_the_page(
+    secretariat_client, htmx_headers, meeting, item, rows_in
+):
+    ParagraphFactory(agenda_item=item, text="The Chair welcomed members.")
+    ActionFactory(agenda_item=item, text="MOJ to report on prosecutions.")
+    below = AgendaItemFactory(meeting=meeting, number=2, title="Prosecutions")
+    ParagraphFactory(agenda_item=below, text="MOJ reported on prosecutions.")
+
+    response = secretariat_client.post(row_url(item, "move"), {"direction": "down"}, headers=htmx_headers)
+
+    html = response.content.decode()
+    assert agenda(meeting) == [below.pk, item.pk]
+    assert rows_in(response) == [f"item-{item.pk}"]
+    assert f'id="item-{item.pk}-columns" data-hx-preserve></div>' in html
+    assert "The Chair welcomed members." not in html
+    assert "MOJ to report on prosecutions." not in html
+    assert "MOJ reported on prosecutions." not in html
+    assert f'id="item-{item.pk}-title">1. Welcome</h3>' in html
 
 
 def test_it_shows_the_change_form_on_the_page(secretariat_client, item):

@@ -3,7 +3,7 @@
 import pytest
 from pytest_django.asserts import assertContains, assertRedirects
 
-from tests.factories import ApologyFactory, MeetingFactory
+from tests.factories import ApologyFactory, AttendeeFactory, MeetingFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -52,17 +52,35 @@ def test_it_adds_an_apology(secretariat_client, meeting):
     assert (apology.department.short_name, apology.person.name) == ("DCLG", "Baroness Hanham MP")
 
 
-def test_it_returns_the_apologies_alone_for_htmx(
-    secretariat_client, htmx_headers, meeting, apology, assert_section_alone
+def test_it_returns_the_new_row_and_the_add_form_again_for_htmx(
+    secretariat_client, htmx_headers, meeting, apology, assert_add_form_alone, rows_in
 ):
     response = secretariat_client.post(add_url(meeting), new_apology(), headers=htmx_headers)
 
-    html = assert_section_alone(response, "apologies")
+    html = assert_add_form_alone(response, "apology-add")
     added = meeting.apologies.get(person__name="Baroness Hanham MP")
-    assert f'id="apology-{added.pk}"' in html
+    assert rows_in(response) == [f"apology-{added.pk}"]
+    assert '<template><tbody data-hx-swap-oob="beforeend:#apologies-rows">' in html
     assert '<td class="govuk-table__cell">Baroness Hanham MP</td>' in html
-    assert "Jeremy Browne MP" in html
+    # The apology that was last keeps its row, and gets the controls of a row that can move down.
+    assert f'id="apology-{apology.pk}-controls" data-hx-swap-oob="true"' in html
+    assert "Jeremy Browne MP</td>" not in html
     assert 'id="attendees"' not in html
+    assert 'name="apology-person" value=' not in html
+    assert len(response.content) < 10_000
+
+
+def test_an_apology_takes_back_the_offer_to_add_it_for_htmx(secretariat_client, htmx_headers, meeting):
+    AttendeeFactory(meeting=meeting, person=None, deputising_for=PersonFactory(name="Baroness Hanham MP"))
+    assert (
+        "Add the apology of Baroness Hanham MP"
+        in secretariat_client.get(f"/meetings/{meeting.pk}/record/").content.decode()
+    )
+
+    response = secretariat_client.post(add_url(meeting), new_apology(), headers=htmx_headers)
+
+    offers = response.content.decode().split('<div id="apology-offers" data-hx-swap-oob="true">', 1)[1]
+    assert "Add the apology of" not in offers
 
 
 def test_it_shows_the_problem_on_the_page(secretariat_client, meeting, apology):
@@ -80,18 +98,19 @@ def test_it_shows_the_problem_on_the_page(secretariat_client, meeting, apology):
 
 
 def test_it_shows_the_problem_at_the_field_for_htmx(
-    secretariat_client, htmx_headers, meeting, apology, assert_section_alone
+    secretariat_client, htmx_headers, meeting, apology, assert_add_form_alone, rows_in
 ):
     response = secretariat_client.post(
         add_url(meeting), new_apology(**{"apology-department": ""}), headers=htmx_headers
     )
 
-    html = assert_section_alone(response, "apologies")
+    html = assert_add_form_alone(response, "apology-add")
     assert (
         '<p id="id_apology-department-error" class="govuk-error-message">'
         '<span class="govuk-visually-hidden">Error:</span> Enter the department that sent apologies</p>'
     ) in html
     assert 'value="Baroness Hanham MP"' in html
+    assert rows_in(response) == []
     assert apologies(meeting) == [apology.pk]
 
 

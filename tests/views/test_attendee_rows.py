@@ -11,6 +11,10 @@ from tests.factories import AttendeeFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
+# Adding an attendee with htmx: the session and user, the meeting and its secretariat, checking the
+# names typed, saving the row with its history, the register's order, and the new row and the last.
+ADDED_QUERIES = 19
+
 
 @pytest.fixture
 def meeting():
@@ -83,20 +87,67 @@ def test_it_adds_to_the_end_of_the_register(secretariat_client, meeting, attende
     assert len(register(meeting)) == 2
 
 
-def test_it_returns_the_register_alone_for_htmx(
-    secretariat_client, htmx_headers, meeting, attendee, assert_section_alone
+def test_it_returns_the_new_row_and_the_add_form_again_for_htmx(
+    secretariat_client, htmx_headers, meeting, attendee, assert_add_form_alone, rows_in
 ):
+    last = AttendeeFactory(meeting=meeting)
+
     response = secretariat_client.post(add_url(meeting), new_attendee(), headers=htmx_headers)
 
-    html = assert_section_alone(response, "attendees")
+    html = assert_add_form_alone(response, "attendee-add")
     added = meeting.attendees.get(person__name="Helen Grant MP")
-    assert f'id="attendee-{added.pk}"' in html
+    # Only the new row, at the end of the register; the rows already there stay as they are.
+    assert rows_in(response) == [f"attendee-{added.pk}"]
+    assert '<template><tbody data-hx-swap-oob="beforeend:#attendees-rows">' in html
     assert '<td class="govuk-table__cell">Helen Grant MP</td>' in html
-    assert f'id="attendee-{attendee.pk}"' in html
+    # The row that was last can now move down.
+    controls = html.split(f'<ul class="app-row-actions govuk-body-s" id="attendee-{last.pk}-controls"', 1)[1]
+    assert controls.startswith(' data-hx-swap-oob="true">')
+    assert "Move down<span" in controls.split("</ul>", 1)[0]
+    assert "Mark Harper MP" not in html
     assert json.loads(response["HX-Trigger-After-Settle"]) == {"announce": {"message": "Attendee added"}}
     # The add form is empty again, ready for the next attendee.
     assert 'name="attendee-person" value=' not in html
     assert "autofocus" in re.search(r'<input [^>]*name="attendee-department"[^>]*>', html).group()
+    assert len(response.content) < 10_000
+
+
+def test_the_first_attendee_takes_the_place_of_the_empty_register_for_htmx(
+    secretariat_client, htmx_headers, meeting, rows_in
+):
+    response = secretariat_client.post(add_url(meeting), new_attendee(), headers=htmx_headers)
+
+    html = response.content.decode()
+    assert rows_in(response) == [f"attendee-{meeting.attendees.get().pk}"]
+    assert '<tbody data-hx-swap-oob="innerHTML:#attendees-rows">' in html
+    assert "-controls" not in html.split("</tr>", 1)[1]
+
+
+def test_an_official_attending_for_a_minister_brings_the_offer_of_their_apology_for_htmx(
+    secretariat_client, htmx_headers, meeting, attendee
+):
+    response = secretariat_client.post(
+        add_url(meeting),
+        new_attendee(**{"attendee-person": "", "attendee-deputising_for": "Baroness Hanham MP"}),
+        headers=htmx_headers,
+    )
+
+    html = response.content.decode()
+    assert '<div id="apology-offers" data-hx-swap-oob="true">' in html
+    assert "Add the apology of Baroness Hanham MP</button>" in html
+
+
+def test_adding_an_attendee_with_htmx_costs_the_same_however_long_the_register(
+    secretariat_client, htmx_headers, django_assert_num_queries, meeting
+):
+    secretariat_client.post(add_url(meeting), new_attendee(), headers=htmx_headers)
+    for count in (1, 20):
+        AttendeeFactory.create_batch(count, meeting=meeting)
+
+        with django_assert_num_queries(ADDED_QUERIES):
+            response = secretariat_client.post(add_url(meeting), new_attendee(), headers=htmx_headers)
+
+        assert response.status_code == 200
 
 
 def test_it_shows_the_problem_on_the_page(secretariat_client, meeting, attendee):
@@ -113,13 +164,13 @@ def test_it_shows_the_problem_on_the_page(secretariat_client, meeting, attendee)
 
 
 def test_it_shows_the_problem_at_the_field_for_htmx(
-    secretariat_client, htmx_headers, meeting, attendee, assert_section_alone
+    secretariat_client, htmx_headers, meeting, attendee, assert_add_form_alone, rows_in
 ):
     response = secretariat_client.post(
         add_url(meeting), new_attendee(**{"attendee-department": ""}), headers=htmx_headers
     )
 
-    html = assert_section_alone(response, "attendees")
+    html = assert_add_form_alone(response, "attendee-add")
     assert (
         '<p id="id_attendee-department-error" class="govuk-error-message">'
         '<span class="govuk-visually-hidden">Error:</span> Enter the attendee&#x27;s department</p>'
@@ -127,6 +178,8 @@ def test_it_shows_the_problem_at_the_field_for_htmx(
     # Under the section's heading (h2), so the outline stays whole.
     assert '<h3 class="govuk-error-summary__title">There is a problem</h3>' in html
     assert 'value="Helen Grant MP"' in html
+    assert rows_in(response) == []
+    assert "HX-Trigger-After-Settle" not in response
     assert register(meeting) == [attendee.pk]
 
 

@@ -40,9 +40,9 @@ MINUTES_QUERIES = 15
 # matters arising; the group's secretariat, who sign the updates. (Without JavaScript, also the
 # actions before it, for the page to go back to.)
 ROW_QUERIES = 31
-# Adding an attendee with htmx: checking, saving and answering with the register alone (and its offers
-# to start from the members or the last meeting), without the matters arising.
-ATTENDEE_ADDED_QUERIES = 35
+# Adding an attendee with htmx: checking, saving and answering with the new row and the add form,
+# without the matters arising.
+ATTENDEE_ADDED_QUERIES = 19
 RECORD_PAGE = 25
 MINUTES_PAGE = 50
 

@@ -11,6 +11,11 @@ from tests.factories import AgendaItemFactory, MeetingFactory, ParagraphFactory
 
 pytestmark = pytest.mark.django_db
 
+# Adding a paragraph with htmx: the session and user, the meeting and its secretariat, its agenda
+# items, checking and saving the paragraph with its history, the item's order and number for the
+# next paragraph, and the new paragraph and the last.
+ADDED_QUERIES = 16
+
 
 @pytest.fixture
 def meeting():
@@ -68,23 +73,39 @@ def test_it_adds_an_unnumbered_paragraph(secretariat_client, item):
     assert item.paragraphs.get().number == ""
 
 
-def test_it_returns_the_agenda_item_alone_for_htmx(
-    secretariat_client, htmx_headers, meeting, item, paragraph, assert_section_alone
+def test_it_returns_the_new_paragraph_and_the_add_form_again_for_htmx(
+    secretariat_client, htmx_headers, meeting, item, paragraph, assert_add_form_alone, rows_in
 ):
     other_item = AgendaItemFactory(meeting=meeting)
 
     response = secretariat_client.post(add_url(item), new_paragraph(item), headers=htmx_headers)
 
-    html = assert_section_alone(response, f"item-{item.pk}")
+    html = assert_add_form_alone(response, f"item-{item.pk}-paragraph-add")
     added = item.paragraphs.get(number="1.2")
-    assert f'<div id="paragraph-{added.pk}"' in html
+    assert rows_in(response) == [f"paragraph-{added.pk}"]
+    assert f'<div data-hx-swap-oob="beforeend:#item-{item.pk}-paragraphs">' in html
     assert "<strong>1.2</strong> Ministers agreed the terms of reference." in html
-    assert "<strong>1.1</strong> Mark Harper MP welcomed the IDMG Ministers." in html
-    assert f'id="item-{other_item.pk}"' not in html
+    # The paragraph above keeps its text where it is; only its controls come, now with Move down.
+    assert f'id="paragraph-{paragraph.pk}-controls" data-hx-swap-oob="true"' in html
+    assert "Mark Harper MP welcomed the IDMG Ministers.</p>" not in html
+    assert f"item-{other_item.pk}" not in html
     # The next paragraph's number is suggested in the emptied add form, and the cursor waits in its text.
     assert f'name="item-{item.pk}-paragraph-number" value="1.3"' in html
     text_box = re.search(rf'<textarea [^>]*name="item-{item.pk}-paragraph-text"[^>]*>', html).group()
     assert "autofocus" in text_box
+    assert len(response.content) < 10_000
+
+
+def test_adding_a_paragraph_with_htmx_costs_the_same_however_long_the_item(
+    secretariat_client, htmx_headers, django_assert_num_queries, item
+):
+    for count in (1, 20):
+        ParagraphFactory.create_batch(count, agenda_item=item, number="")
+
+        with django_assert_num_queries(ADDED_QUERIES):
+            response = secretariat_client.post(add_url(item), new_paragraph(item, number=""), headers=htmx_headers)
+
+        assert response.status_code == 200
 
 
 def test_it_shows_the_problem_on_the_page(secretariat_client, item, paragraph):
@@ -100,11 +121,11 @@ def test_it_shows_the_problem_on_the_page(secretariat_client, item, paragraph):
 
 
 def test_it_shows_the_problem_at_the_field_for_htmx(
-    secretariat_client, htmx_headers, item, paragraph, assert_section_alone
+    secretariat_client, htmx_headers, item, paragraph, assert_add_form_alone
 ):
     response = secretariat_client.post(add_url(item), new_paragraph(item, number="1.1"), headers=htmx_headers)
 
-    html = assert_section_alone(response, f"item-{item.pk}")
+    html = assert_add_form_alone(response, f"item-{item.pk}-paragraph-add")
     assert (
         f'<p id="id_item-{item.pk}-paragraph-number-error" class="govuk-error-message">'
         '<span class="govuk-visually-hidden">Error:</span> Paragraph 1.1 is already in this item</p>'
@@ -115,24 +136,24 @@ def test_it_shows_the_problem_at_the_field_for_htmx(
 
 
 def test_a_paragraph_of_three_megabytes_is_refused_at_the_field_and_kept_in_the_box(
-    secretariat_client, htmx_headers, item, paragraph, assert_section_alone
+    secretariat_client, htmx_headers, item, paragraph, assert_add_form_alone
 ):
     text = "Ministers agreed the terms of reference. " * 75_000
 
     response = secretariat_client.post(add_url(item), new_paragraph(item, text=text), headers=htmx_headers)
 
-    html = assert_section_alone(response, f"item-{item.pk}")
+    html = assert_add_form_alone(response, f"item-{item.pk}-paragraph-add")
     assert "Paragraph must be 10,000 characters or less" in html
     assert text.strip() in html
     assert paragraphs(item) == [paragraph.pk]
 
 
 def test_a_paragraph_numbered_for_another_item_is_refused_at_the_number(
-    secretariat_client, htmx_headers, item, paragraph, assert_section_alone
+    secretariat_client, htmx_headers, item, paragraph, assert_add_form_alone
 ):
     response = secretariat_client.post(add_url(item), new_paragraph(item, number="3.1"), headers=htmx_headers)
 
-    html = assert_section_alone(response, f"item-{item.pk}")
+    html = assert_add_form_alone(response, f"item-{item.pk}-paragraph-add")
     assert "Paragraphs of item 1 are numbered 1.1, 1.2 and so on: check the number" in html
     assert paragraphs(item) == [paragraph.pk]
 

@@ -152,7 +152,7 @@ def test_its_query_count_for_one_section_does_not_grow_either(
     with django_assert_num_queries(SECTION_QUERIES):
         response = secretariat_client.get(f"{record_url(meeting)}?section=attendees", headers=htmx_headers)
 
-    assertContains(response, 'id="attendee-', count=size["attendees"])
+    assertContains(response, '<tr class="govuk-table__row" id="attendee-', count=size["attendees"])
 
 
 def test_it_404s_for_an_unknown_meeting(secretariat_client):

@@ -1,9 +1,12 @@
 """What every kind of row of the minutes shares: moving, the removal question, wrong addresses
 and methods, and sign-in. Each kind's own adding and changing is tested in its own module."""
 
+import json
 from dataclasses import dataclass
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from pytest_django.asserts import assertContains, assertRedirects
 
 from tests.factories import (
@@ -24,6 +27,10 @@ class Kind:
     plural: str
     factory: type
     in_item: bool = False
+    element: str = ""
+    """How the recording page's ids name a row of this kind: attendee-12, item-3."""
+    controls: str = ""
+    """How they name its controls: attendee-12-controls, agenda_item-3-controls."""
 
     def __str__(self):
         return self.name
@@ -55,11 +62,11 @@ class Kind:
 
 
 KINDS = [
-    Kind("attendee", "attendees", AttendeeFactory),
-    Kind("apology", "apologies", ApologyFactory),
-    Kind("agenda item", "items", AgendaItemFactory),
-    Kind("paragraph", "paragraphs", ParagraphFactory, in_item=True),
-    Kind("action", "actions", ActionFactory, in_item=True),
+    Kind("attendee", "attendees", AttendeeFactory, element="attendee", controls="attendee"),
+    Kind("apology", "apologies", ApologyFactory, element="apology", controls="apology"),
+    Kind("agenda item", "items", AgendaItemFactory, element="item", controls="agenda_item"),
+    Kind("paragraph", "paragraphs", ParagraphFactory, in_item=True, element="paragraph", controls="paragraph"),
+    Kind("action", "actions", ActionFactory, in_item=True, element="action", controls="action"),
 ]
 
 
@@ -93,18 +100,85 @@ def test_it_moves_a_row_up_and_down(secretariat_client, kind, item):
     assert kind.siblings(item) == before
 
 
-def test_it_returns_the_reordered_section_for_htmx(secretariat_client, htmx_headers, kind, item, assert_section_alone):
-    kind.make(item, count=2)
-    first, second = kind.siblings(item)[-2:]
-    row = kind.factory._meta.model.objects.get(pk=first)
+def test_it_returns_only_the_two_rows_that_swapped_for_htmx(secretariat_client, htmx_headers, kind, item, rows_in):
+    kind.make(item, count=4)
+    before = kind.siblings(item)
+    upper, lower = before[1:3]
 
     response = secretariat_client.post(
-        kind.row_url(item.meeting, row, "move"), {"direction": "down"}, headers=htmx_headers
+        kind.row_url(item.meeting, kind.factory._meta.model(pk=upper), "move"),
+        {"direction": "down"},
+        headers=htmx_headers,
     )
 
-    html = assert_section_alone(response, kind.section(item))
-    assert kind.siblings(item)[-2:] == [second, first]
-    assert "Move up<span" in html
+    assert kind.siblings(item) == [before[0], lower, upper, *before[3:]]
+    html = response.content.decode().strip()
+    # The row that went down comes again, to go after the one it passed, and the page's copy of it goes.
+    assert rows_in(response) == [f"{kind.element}-{upper}"]
+    assert f'data-hx-swap-oob="afterend:#{kind.element}-{lower}"' in html
+    assert response["HX-Retarget"] == f"#{kind.element}-{upper}"
+    assert response["HX-Reswap"] == "delete"
+    # The row it passed keeps its place in the page; only its controls come, first, so the focus finds its button.
+    assert html.startswith(
+        f'<ul class="app-row-actions govuk-body-s" id="{kind.controls}-{lower}-controls" data-hx-swap-oob="true">'
+    )
+    assert json.loads(response["HX-Trigger-After-Settle"]) == {
+        "announce": {"message": f"{kind.name.capitalize()} moved down"}
+    }
+    assert len(response.content) < 5_000
+
+
+def test_a_row_moved_up_with_htmx_sends_the_row_it_passed_below_it(
+    secretariat_client, htmx_headers, kind, item, rows_in
+):
+    kind.make(item, count=3)
+    before = kind.siblings(item)
+    upper, lower = before[-2:]
+
+    response = secretariat_client.post(
+        kind.row_url(item.meeting, kind.factory._meta.model(pk=lower), "move"),
+        {"direction": "up"},
+        headers=htmx_headers,
+    )
+
+    assert kind.siblings(item)[-2:] == [lower, upper]
+    html = response.content.decode()
+    assert rows_in(response) == [f"{kind.element}-{upper}"]
+    assert f'data-hx-swap-oob="afterend:#{kind.element}-{lower}"' in html
+    assert response["HX-Retarget"] == f"#{kind.element}-{upper}"
+    # The row now last can no longer move down; the one moved up still can.
+    placed = html.split("afterend", 1)[1]
+    assert "Move down<span" not in placed
+    assert "Move down<span" in html.split("afterend", 1)[0]
+
+
+def test_moving_a_row_with_htmx_costs_the_same_however_long_its_list(secretariat_client, htmx_headers, kind, item):
+    kind.make(item, count=2)
+    queries = []
+    for count in (1, 20):
+        kind.make(item, count=count)
+        row = kind.factory._meta.model(pk=kind.siblings(item)[0])
+        with CaptureQueriesContext(connection) as captured:
+            response = secretariat_client.post(
+                kind.row_url(item.meeting, row, "move"), {"direction": "down"}, headers=htmx_headers
+            )
+        assert response["HX-Reswap"] == "delete"
+        queries.append(len(captured))
+
+    assert queries[0] == queries[1]
+
+
+def test_a_row_that_cannot_move_comes_back_with_its_section_for_htmx(
+    secretariat_client, htmx_headers, kind, item, assert_section_alone
+):
+    kind.make(item, count=2)
+    last = kind.factory._meta.model(pk=kind.siblings(item)[-1])
+
+    response = secretariat_client.post(
+        kind.row_url(item.meeting, last, "move"), {"direction": "down"}, headers=htmx_headers
+    )
+
+    assert_section_alone(response, kind.section(item))
 
 
 def test_it_rejects_an_unknown_direction(secretariat_client, kind, item):
