@@ -106,6 +106,10 @@ class ActionQuerySet(PositionedQuerySet):
             .with_due(today)
         )
 
+    def for_table(self, today=None):
+        """What a table of actions shows: reference, owners, due date, status and latest update, unsigned."""
+        return self.select_related("meeting__group").with_owners().with_latest_update(signed=False).with_due(today)
+
     def as_minuted(self, recorded_by=None):
         """What minutes show of their matters arising: reference, owners, and the updates that give each
         action's status on the day and the update given there (unsigned); ``as_arising`` reads them."""
@@ -156,6 +160,10 @@ class ActionQuerySet(PositionedQuerySet):
 
     def closed(self):
         return self.filter(status__in=CLOSED)
+
+    def recently_closed(self):
+        """The done and dropped actions, the latest closed first (the index ``action_recently_closed``)."""
+        return self.closed().order_by("-closed_on", "-pk")
 
     def overdue(self, today=None):
         return self.with_due(today).filter(is_overdue=True)
@@ -357,10 +365,20 @@ class Action(Positioned, Versioned):
             models.Index(fields=["meeting_date", "meeting", "number"], name="action_register_order"),
             # Outstanding actions are a few in a hundred: the register filtered to open or in progress, or to
             # overdue, and a department's outstanding actions read these rows, not every action.
-            models.Index(fields=["meeting"], condition=Q(status__in=OUTSTANDING), name="action_outstanding"),
+            # The columns the department page's counts and its order by urgency read are in the index too, so
+            # that those queries read the index alone.
+            models.Index(
+                fields=["meeting"],
+                include=["id", "status", "due_date", "due_at_next_meeting", "number"],
+                condition=Q(status__in=OUTSTANDING),
+                name="action_outstanding",
+            ),
             # The register sorted by status, a page at a time from either end: ORDER BY STATUS_ORDER,
             # meeting_date, meeting_id, number LIMIT 50 reads the index, not a sort of every action.
             models.Index(STATUS_ORDER, F("meeting_date"), F("meeting"), F("number"), name="action_status_order"),
+            # A department's recently completed actions: ORDER BY closed_on DESC, id DESC LIMIT 10 reads the index
+            # backwards until ten of them are the department's, not a sort of all its closed actions.
+            models.Index(fields=["closed_on", "id"], condition=Q(status__in=CLOSED), name="action_recently_closed"),
         ]
         constraints = [
             models.CheckConstraint(
