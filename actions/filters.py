@@ -1,18 +1,18 @@
 import django_filters
 from django import forms
-from django.db.models import F
 from django.utils import timezone
 
-from actions.models import REFERENCE_ORDER, STATUS_ORDER, Status
+from actions.models import LATEST_DUE_ORDER, REFERENCE_ORDER, STATUS_ORDER, URGENCY_ORDER, Status
 from meetings.models import Department, Group, Meeting
 
-# Reference order is the index ``action_register_order``, status order ``action_status_order``; every order is
-# total (it ends with a unique key), so that a page can be read from either end of the list.
+# Reference order is the index ``action_register_order``, status order ``action_status_order``, the due date
+# orders ``action_due_order`` and ``action_latest_due_order``; every order is total (it ends with a unique key),
+# so that a page can be read from either end of the list.
 SORTS = {
     "reference": ("Reference, oldest first", REFERENCE_ORDER),
     "-reference": ("Reference, newest first", ["-meeting_date", "-meeting_id", "-number"]),
-    "due": ("Due date, soonest first", [F("due_on").asc(nulls_last=True), *REFERENCE_ORDER]),
-    "-due": ("Due date, latest first", [F("due_on").desc(nulls_last=True), *REFERENCE_ORDER]),
+    "due": ("Due date, soonest first", URGENCY_ORDER),
+    "-due": ("Due date, latest first", LATEST_DUE_ORDER),
     "status": ("Status", [STATUS_ORDER, *REFERENCE_ORDER]),
 }
 

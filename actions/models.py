@@ -8,6 +8,7 @@ from django.db import connection, models, transaction
 from django.db.models import Aggregate, Case, Exists, F, Max, OuterRef, Q, Subquery, Value, When, Window
 from django.db.models.expressions import OrderBy, RowRange
 from django.db.models.functions import Coalesce, RowNumber, TruncDate
+from django.db.models.lookups import IsNull
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -65,6 +66,13 @@ def due_wording(due_date, at_next_meeting):
     return "No due date"
 
 
+def next_meeting_date():
+    """For a query of meetings, the date of the meeting after each: the group's next meeting on record or, until
+    it is recorded, the date the minutes gave for it. The one rule for when "at the next meeting" is."""
+    on_record = Meeting.objects.filter(group=OuterRef("group"), date__gt=OuterRef("date")).order_by("date")
+    return Coalesce(Subquery(on_record.values("date")[:1]), F("next_meeting_date"))
+
+
 OUTSTANDING = [Status.OPEN, Status.IN_PROGRESS]
 CLOSED = [Status.DONE, Status.DROPPED]
 
@@ -106,25 +114,18 @@ class ActionQuerySet(PositionedQuerySet):
             .with_due(today)
         )
 
+    def for_table(self, today=None):
+        """What a table of actions shows: reference, owners, due date, status and latest update, unsigned."""
+        return self.select_related("meeting__group").with_owners().with_latest_update(signed=False).with_due(today)
+
     def as_minuted(self, recorded_by=None):
         """What minutes show of their matters arising: reference, owners, and the updates that give each
         action's status on the day and the update given there (unsigned); ``as_arising`` reads them."""
         return self.select_related("meeting").with_owners().with_latest_update(recorded_by, signed=False)
 
     def with_due(self, today=None):
-        """Annotate ``due_on``: the due date, or for "at the next meeting" that meeting's date; and
-        ``is_overdue``: still outstanding after that date, as of ``today``.
-
-        The next meeting is the group's next meeting on record or, until it is recorded, the
-        date the minutes gave for it.
-        """
-        next_meeting = Meeting.objects.filter(group=OuterRef("meeting__group"), date__gt=OuterRef("meeting__date"))
-        next_meeting_date = Coalesce(
-            Subquery(next_meeting.order_by("date").values("date")[:1]), F("meeting__next_meeting_date")
-        )
+        """Annotate ``is_overdue``: still outstanding after its ``due_on``, as of ``today``."""
         return self.annotate(
-            due_on=Case(When(due_at_next_meeting=True, then=next_meeting_date), default=F("due_date"))
-        ).annotate(
             is_overdue=Case(
                 When(status__in=OUTSTANDING, due_on__lt=today or timezone.localdate(), then=True),
                 default=False,
@@ -147,9 +148,9 @@ class ActionQuerySet(PositionedQuerySet):
         return self.annotate(group_next_meeting=Coalesce(Subquery(on_record[:1]), Subquery(announced[:1])))
 
     def by_urgency(self):
-        """Overdue first, then due soonest, then due at a next meeting not yet set, then undated."""
-        # Ends with the key, so that the order is total and a page can be read from either end.
-        return self.order_by(F("due_on").asc(nulls_last=True), "-due_at_next_meeting", "meeting__date", "number", "pk")
+        """Overdue first, then due soonest, then due at a next meeting not yet set, then undated; each in
+        reference order (the index ``action_due_order``)."""
+        return self.order_by(*URGENCY_ORDER)
 
     def outstanding(self):
         return self.filter(status__in=OUTSTANDING)
@@ -157,8 +158,14 @@ class ActionQuerySet(PositionedQuerySet):
     def closed(self):
         return self.filter(status__in=CLOSED)
 
+    def recently_closed(self):
+        """The done and dropped actions, the latest closed first (the index ``action_recently_closed``)."""
+        return self.closed().order_by("-closed_on", "-pk")
+
     def overdue(self, today=None):
-        return self.with_due(today).filter(is_overdue=True)
+        # Said as the outstanding actions due before today, not as ``is_overdue``: the index of outstanding
+        # actions then serves it.
+        return self.with_due(today).outstanding().filter(due_on__lt=today or timezone.localdate())
 
     def owned_by(self, department):
         """Actions the department owns or co-owns, including those of departments it succeeded."""
@@ -300,6 +307,18 @@ REGISTER_ROW = [*REGISTER_FIELDS, "owners", "lead", "latest_update_on", "latest_
 REFERENCE_ORDER = ["meeting_date", "meeting_id", "number"]
 """Actions in reference order: by meeting date, meeting and number (the index ``action_register_order``)."""
 
+UNDATED_LAST = IsNull(F("due_on"), True)
+"""Sorted by first, the actions without a ``due_on`` come after the others: NULLS LAST, said so that SQLite can
+index it too."""
+
+URGENCY_ORDER = [UNDATED_LAST, "due_on", "-due_at_next_meeting", *REFERENCE_ORDER]
+"""Actions by when they are due, soonest first, then those due at a next meeting not yet set, then the undated;
+each in reference order (the index ``action_due_order``)."""
+
+LATEST_DUE_ORDER = [UNDATED_LAST, "-due_on", *REFERENCE_ORDER]
+"""Actions by when they are due, latest first, then the undated; each in reference order (the index
+``action_latest_due_order``)."""
+
 
 @dataclass(frozen=True)
 class ArisingCounts:
@@ -344,11 +363,18 @@ class Action(Positioned, Versioned):
     closed_on = models.DateField(
         null=True, blank=True, editable=False, help_text="When it was done or dropped; empty while outstanding."
     )
+    due_on = models.DateField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When it is due: its due date or, due at the next meeting, that meeting's date; kept here so "
+        "that an index serves the register sorted by due date; ``keep_due_on`` keeps it in step.",
+    )
 
     position_scope = "agenda_item"
     objects = ActionQuerySet.as_manager()
-    # The meeting's date is the meeting's history, not the action's.
-    history = HistoricalRecords(excluded_fields=["meeting_date"])
+    # The meeting's date, and the date of the meeting after it, are the meetings' history, not the action's.
+    history = HistoricalRecords(excluded_fields=["meeting_date", "due_on"])
 
     class Meta(Positioned.Meta):
         indexes = [
@@ -357,10 +383,42 @@ class Action(Positioned, Versioned):
             models.Index(fields=["meeting_date", "meeting", "number"], name="action_register_order"),
             # Outstanding actions are a few in a hundred: the register filtered to open or in progress, or to
             # overdue, and a department's outstanding actions read these rows, not every action.
-            models.Index(fields=["meeting"], condition=Q(status__in=OUTSTANDING), name="action_outstanding"),
+            # The columns the department page's counts read are in the index too, so that they read the index alone.
+            models.Index(
+                fields=["meeting"],
+                include=["id", "status", "due_on", "due_at_next_meeting", "meeting_date", "number"],
+                condition=Q(status__in=OUTSTANDING),
+                name="action_outstanding",
+            ),
             # The register sorted by status, a page at a time from either end: ORDER BY STATUS_ORDER,
             # meeting_date, meeting_id, number LIMIT 50 reads the index, not a sort of every action.
             models.Index(STATUS_ORDER, F("meeting_date"), F("meeting"), F("number"), name="action_status_order"),
+            # A department's recently completed actions: ORDER BY closed_on DESC, id DESC LIMIT 10 reads the index
+            # backwards until ten of them are the department's, not a sort of all its closed actions.
+            models.Index(fields=["closed_on", "id"], condition=Q(status__in=CLOSED), name="action_recently_closed"),
+            # The register sorted by due date and a department's outstanding actions by urgency, a page at a time
+            # from either end: ORDER BY URGENCY_ORDER LIMIT 50 reads the index, not a sort of every action, and
+            # the rows a later page skips from the index alone.
+            models.Index(
+                UNDATED_LAST,
+                F("due_on"),
+                F("due_at_next_meeting").desc(),
+                F("meeting_date"),
+                F("meeting"),
+                F("number"),
+                include=["id"],
+                name="action_due_order",
+            ),
+            # And latest first: ORDER BY LATEST_DUE_ORDER.
+            models.Index(
+                UNDATED_LAST,
+                F("due_on").desc(),
+                F("meeting_date"),
+                F("meeting"),
+                F("number"),
+                include=["id"],
+                name="action_latest_due_order",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -399,6 +457,16 @@ class Action(Positioned, Versioned):
             # clean() says so to a person; this stops code that skips it from changing the reference.
             raise ValidationError("An action stays in the meeting it was raised at")
         self.meeting_date = self.meeting.date
+        if not self.due_at_next_meeting:
+            self.due_on = self.due_date
+        elif self._state.adding or getattr(self, "_due_as_read", None) != self._due():
+            self.due_on = Meeting.objects.filter(pk=self.meeting_id).values_list(next_meeting_date(), flat=True).get()
+        else:
+            # Still due at the next meeting: the stored date stands, which ``keep_due_on`` may have changed
+            # since this copy was read, so it is not written back.
+            update_fields = kwargs.get("update_fields") or [field.name for field in self._meta.concrete_fields]
+            kwargs["update_fields"] = [name for name in update_fields if name not in ("due_on", "id")]
+        self._due_as_read = self._due()
         if self.number:
             return super().save(*args, **kwargs)
         with transaction.atomic():
@@ -408,6 +476,16 @@ class Action(Positioned, Versioned):
             highest = Action.objects.filter(meeting_id=self.meeting_id).aggregate(highest=models.Max("number"))
             self.number = (highest["highest"] or 0) + 1
             return super().save(*args, **kwargs)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        action = super().from_db(db, field_names, values)
+        action._due_as_read = action._due()
+        return action
+
+    def _due(self):
+        """How it is due, as far as it is loaded: what ``due_on`` follows from in the action itself."""
+        return tuple(self.__dict__.get(name) for name in ("due_date", "due_at_next_meeting"))
 
     def is_visible_to(self, user):
         return self.meeting.is_visible_to(user)
@@ -638,6 +716,27 @@ class Action(Positioned, Versioned):
 def keep_meeting_date(meeting):
     """The one rule for ``Action.meeting_date``: it is its meeting's date. Called when a meeting is saved."""
     Action.objects.filter(meeting=meeting).exclude(meeting_date=meeting.date).update(meeting_date=meeting.date)
+
+
+def keep_due_on(group_id):
+    """The one rule for ``Action.due_on`` of the group's actions due at the next meeting: ``next_meeting_date()``
+    of their meeting (``Action.save`` sets it so for one action, and the due date for the others).
+
+    Called when a meeting of the group is saved or deleted, which may change which meeting follows another,
+    and after actions are made in bulk. Only the actions of meetings whose next meeting is no longer the
+    one their actions say are changed: the date is worked out once a meeting, not once an action. Returns how
+    many actions it changed.
+    """
+    meetings = Meeting.objects.filter(group=group_id).annotate(following=next_meeting_date())
+    due_then = Action.objects.filter(meeting=OuterRef("pk"), due_at_next_meeting=True)
+    out_of_step = meetings.alias(
+        due_otherwise=Exists(due_then.filter(Q(due_on=None) | ~Q(due_on=OuterRef("following")))),
+        due_on_a_date=Exists(due_then.exclude(due_on=None)),
+    ).filter(Q(following__isnull=False, due_otherwise=True) | Q(following=None, due_on_a_date=True))
+    following = Meeting.objects.filter(pk=OuterRef("meeting_id")).order_by().values_list(next_meeting_date())
+    return Action.objects.filter(meeting__in=out_of_step.values("pk"), due_at_next_meeting=True).update(
+        due_on=Subquery(following)
+    )
 
 
 class JoinedText(Aggregate):

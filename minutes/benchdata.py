@@ -18,7 +18,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from actions.models import Action, ActionOwner, Status, Update
+from actions.models import Action, ActionOwner, Status, Update, keep_due_on
 from meetings.models import (
     AgendaItem,
     Apology,
@@ -552,6 +552,9 @@ class Generator:
             for number in range(1, count + 1):
                 item = meeting_items[number * len(meeting_items) // (count + 1)]
                 due = self.random.random()
+                due_date = (
+                    meeting.date + datetime.timedelta(days=self.random.randint(30, 180)) if 0.4 <= due < 0.8 else None
+                )
                 action = Action(
                     meeting=meeting,
                     meeting_date=meeting.date,
@@ -560,9 +563,9 @@ class Generator:
                     position=number,
                     text=f"{self.random.choice(VERBS).capitalize()} {self.random.choice(SUBJECTS)}",
                     due_at_next_meeting=due < 0.4,
-                    due_date=meeting.date + datetime.timedelta(days=self.random.randint(30, 180))
-                    if 0.4 <= due < 0.8
-                    else None,
+                    due_date=due_date,
+                    # Those due at the next meeting are given its date once all are made (``keep_due_on``).
+                    due_on=due_date,
                 )
                 actions.append(action)
                 plans.append((index, (plan or self.plan_updates)(index, len(held))))
@@ -610,6 +613,7 @@ class Generator:
                 action._states.append((when, status, version, closed_on))
             action.status, action.version, action.closed_on = status, version, closed_on
         Action.objects.bulk_create(actions, batch_size=BATCH)
+        keep_due_on(group.pk)
         self.generated.add("action", len(actions))
 
         action_history = []

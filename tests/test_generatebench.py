@@ -67,6 +67,18 @@ def test_every_action_has_one_lead_and_updates_given_after_it_was_raised(generat
     assert not Update.objects.exclude(reported_at=None).exclude(reported_at__group=F("action__meeting__group")).exists()
 
 
+def test_every_action_is_due_when_its_due_date_or_next_meeting_says(generated):
+    at_next_meeting = Action.objects.filter(due_at_next_meeting=True).select_related("meeting")
+    for action in at_next_meeting[:100]:
+        following = action.meeting.group.meetings.filter(date__gt=action.meeting.date).order_by("date").first()
+        assert action.due_on == (following.date if following else action.meeting.next_meeting_date)
+    assert (
+        not Action.objects.filter(due_at_next_meeting=False).exclude(due_on=F("due_date")).exclude(due_on=None).exists()
+    )
+    assert not Action.objects.filter(due_date__isnull=False, due_on=None).exists()
+    assert Action.objects.filter(due_at_next_meeting=True, due_on__isnull=False).exists()
+
+
 def test_the_statuses_follow_the_updates(generated):
     closed = Action.objects.exclude(status__in=OUTSTANDING)
     assert closed.exists()

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 
-from actions.models import REGISTER_ROW, Action, ActionOwner
+from actions.models import REGISTER_ROW, Action, ActionOwner, Status
 from tests.factories import (
     ActionFactory,
     ActionOwnerFactory,
@@ -287,3 +287,28 @@ def test_register_rows_come_in_one_query_however_many_chunks(django_assert_num_q
         rows = list(actions.register_rows(chunk_size=2))
 
     assert [row[3] for row in rows] == [1, 2, 3, 4, 5]
+
+
+def test_recently_closed_are_the_done_and_dropped_actions_latest_closed_first():
+    item = AgendaItemFactory()
+    done = ActionFactory(agenda_item=item, status=Status.DONE, closed_on=datetime.date(2013, 6, 10))
+    dropped = ActionFactory(agenda_item=item, status=Status.DROPPED, closed_on=datetime.date(2013, 9, 9))
+    same_day = ActionFactory(agenda_item=item, status=Status.DONE, closed_on=datetime.date(2013, 9, 9))
+    ActionFactory(agenda_item=item, status=Status.IN_PROGRESS)
+
+    assert list(Action.objects.recently_closed()) == [same_day, dropped, done]
+
+
+def test_a_table_of_actions_comes_in_three_queries_with_owners_and_latest_updates(
+    django_assert_num_queries, departments
+):
+    item = AgendaItemFactory()
+    for action in ActionFactory.create_batch(3, agenda_item=item):
+        action.set_owners([departments["MOJ"]], lead=departments["MOJ"])
+        UpdateFactory(action=action, text=f"Update on A{action.number}")
+
+    with django_assert_num_queries(3):
+        actions = list(Action.objects.for_table().order_by("number"))
+        rows = [(action.reference, action.owners_display, action.latest_update.text) for action in actions]
+
+    assert rows[0][1:] == ("MOJ (lead)", "Update on A1")
