@@ -124,6 +124,15 @@ def test_line_breaks_in_the_text_start_new_lines(march_2013):
     assert lines_after(lines, "1.1 Agreed:", 2) == ["first point", "second point"]
 
 
+def test_each_matter_arising_gives_its_owners_under_it_and_its_status_before_the_update(march_2013):
+    arising = ArisingRow("IDMG 2012-04 A1", "Write to the Group", "MOJ (lead), AGO", "Done", "Sent.")
+    minutes = dataclasses.replace(march_2013, matters_arising=[arising])
+
+    lines = read_pdf(build_pdf(minutes)).text.splitlines()
+
+    assert lines_after(lines, "IDMG 2012-04 A1", 3) == ["Write to the Group", "Owners: MOJ (lead), AGO", "Done – Sent."]
+
+
 def lines_after(lines, ending, count):
     """The ``count`` lines after the first that ends with ``ending``."""
     index = next(index for index, line in enumerate(lines) if line.endswith(ending))
