@@ -59,8 +59,9 @@ class ArisingRow:
     update: str
 
     @property
-    def owned_by(self):
-        return owned_by(self.owners)
+    def details(self):
+        """The line under the action, as under the actions of the items: its reference and owners."""
+        return f"{self.reference}. {owned_by(self.owners)}"
 
     @property
     def outcome(self):

@@ -98,11 +98,15 @@ def test_it_gives_the_matters_arising_as_minuted_the_next_meeting_and_the_correc
 
 
 @pytest.mark.parametrize(
-    ("owners", "owned_by"),
-    [("MOJ (lead)", "Owner: MOJ (lead)"), ("MOJ (lead), AGO", "Owners: MOJ (lead), AGO"), ("", "Owner: none recorded")],
+    ("owners", "details"),
+    [
+        ("MOJ (lead)", "IDMG 2012-04 A1. Owner: MOJ (lead)"),
+        ("MOJ (lead), AGO", "IDMG 2012-04 A1. Owners: MOJ (lead), AGO"),
+        ("", "IDMG 2012-04 A1. Owner: none recorded"),
+    ],
 )
-def test_a_matter_arising_names_its_owners_as_a_line_under_the_action(owners, owned_by):
-    assert ArisingRow("IDMG 2012-04 A1", "Write", owners, "Done", "").owned_by == owned_by
+def test_a_matter_arising_gives_its_reference_and_owners_as_a_line_under_the_action(owners, details):
+    assert ArisingRow("IDMG 2012-04 A1", "Write", owners, "Done", "").details == details
 
 
 def test_a_matter_arising_gives_its_status_at_the_meeting_before_the_update_given_there():
