@@ -58,6 +58,21 @@ class ArisingRow:
     status: str
     update: str
 
+    @property
+    def details(self):
+        """The line under the action, as under the actions of the items: its reference and owners."""
+        return f"{self.reference}. {owned_by(self.owners)}"
+
+    @property
+    def outcome(self):
+        """The status at the meeting leading the update given there: "Done – Sent."."""
+        return f"{self.status} – {self.update}" if self.update else self.status
+
+
+def owned_by(owners):
+    """The owners as a line of their own: "Owner: MOJ (lead)", "Owners: MOJ (lead), AGO" or "Owner: none recorded"."""
+    return f"Owner{'s' if ',' in owners else ''}: {owners or 'none recorded'}"
+
 
 class Directed:
     """Text that knows which way it reads, for the formats that must be told."""
@@ -83,7 +98,7 @@ class ActionEntry(Directed):
     @property
     def details(self):
         """The line under the action: its reference, owners and when it is due."""
-        parts = [self.reference, f"Owner{'s' if ',' in self.owners else ''}: {self.owners or 'none recorded'}"]
+        parts = [self.reference, owned_by(self.owners)]
         if self.due:
             parts.append(f"Due: {self.due}")
         return ". ".join(parts)

@@ -6,7 +6,7 @@ import pytest
 
 from meetings.models import MinutesStatus
 from minutes.contents import with_minutes
-from minutes.documents.content import DRAFT_NOTICE, clean, file_stem, is_right_to_left, minutes_content
+from minutes.documents.content import DRAFT_NOTICE, ArisingRow, clean, file_stem, is_right_to_left, minutes_content
 from tests.documents.conftest import (
     ARABIC,
     expected_apologies,
@@ -95,6 +95,23 @@ def test_it_gives_the_matters_arising_as_minuted_the_next_meeting_and_the_correc
     assert hostile_content.next_meeting == "The next IDMG meeting will be held on 10 June 2013 at the Home Office."
     (correction,) = hostile_content.corrections
     assert correction.endswith(": Register. Spelling of a name")
+
+
+@pytest.mark.parametrize(
+    ("owners", "details"),
+    [
+        ("MOJ (lead)", "IDMG 2012-04 A1. Owner: MOJ (lead)"),
+        ("MOJ (lead), AGO", "IDMG 2012-04 A1. Owners: MOJ (lead), AGO"),
+        ("", "IDMG 2012-04 A1. Owner: none recorded"),
+    ],
+)
+def test_a_matter_arising_gives_its_reference_and_owners_as_a_line_under_the_action(owners, details):
+    assert ArisingRow("IDMG 2012-04 A1", "Write", owners, "Done", "").details == details
+
+
+def test_a_matter_arising_gives_its_status_at_the_meeting_before_the_update_given_there():
+    assert ArisingRow("IDMG 2012-04 A1", "Write", "MOJ", "Done", "Sent.").outcome == "Done – Sent."
+    assert ArisingRow("IDMG 2012-04 A1", "Write", "MOJ", "In progress", "").outcome == "In progress"
 
 
 def test_it_drops_the_characters_no_document_can_hold_and_keeps_line_breaks():

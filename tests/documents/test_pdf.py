@@ -119,9 +119,18 @@ def test_line_breaks_in_the_text_start_new_lines(march_2013):
 
     lines = read_pdf(build_pdf(minutes)).text.splitlines()
 
-    assert lines_after(lines, "IDMG 2012-04 A1", 2) == ["Write to", "the Group"]
-    assert lines_after(lines, "Sent.", 1) == ["See the letter."]  # the row's other cells share its first line
+    assert lines_after(lines, "Write to", 2) == ["the Group", "IDMG 2012-04 A1. Owner: MOJ (lead)"]
+    assert lines_after(lines, "Sent.", 1) == ["See the letter."]
     assert lines_after(lines, "1.1 Agreed:", 2) == ["first point", "second point"]
+
+
+def test_each_matter_arising_gives_its_reference_and_owners_under_it_and_its_status_before_the_update(march_2013):
+    arising = ArisingRow("IDMG 2012-04 A1", "Write to the Group", "MOJ (lead), AGO", "Done", "Sent.")
+    minutes = dataclasses.replace(march_2013, matters_arising=[arising])
+
+    lines = read_pdf(build_pdf(minutes)).text.splitlines()
+
+    assert lines_after(lines, "Write to the Group", 2) == ["IDMG 2012-04 A1. Owners: MOJ (lead), AGO", "Done – Sent."]
 
 
 def lines_after(lines, ending, count):
