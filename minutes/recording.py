@@ -6,7 +6,7 @@ of the blank one it was submitted from, and htmx can re-render any one section o
 
 from django.db import models
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django_htmx.http import reswap, retarget, trigger_client_event
@@ -79,6 +79,7 @@ def build_context(meeting, user, *, form=None, editing=None, arising_page=None):
         # exception at each of the page's hundreds of rows.
         "oob": False,
         "keep_rows": False,
+        "autofocus": False,
     }
     if arising_page is not None:
         context.update(matters_arising_context(meeting, arising_page, slot))
@@ -152,6 +153,25 @@ def render_row(request, meeting, kind, row, siblings, *, form=None):
     return render(request, f"{TEMPLATE}#{kind}-row", context)
 
 
+def row_siblings(kind, row):
+    """The primary keys of the row's list (its item's, or its meeting's), in order."""
+    if kind in {"paragraph", "action"}:
+        return list(type(row).objects.filter(agenda_item=row.agenda_item_id).values_list("pk", flat=True))
+    return list(type(row).objects.filter(meeting=row.meeting_id).values_list("pk", flat=True))
+
+
+def shown_row_id(element_id):
+    """The kind and primary key of the row that the page shows alone with this id ("attendee-12"), or None."""
+    kind, _, pk = (element_id or "").rpartition("-")
+    return (kind, int(pk)) if kind in ROW_NAMES and pk.isdigit() else None
+
+
+def render_shown_row(request, meeting, kind, pk):
+    """For htmx, one row of the page as it shows it, alone: what a cancelled change gives back."""
+    row = get_object_or_404(shown_rows(kind, meeting), pk=pk)
+    return render_row(request, meeting, kind, row, row_siblings(kind, row))
+
+
 ROW_VARIABLES = {
     "attendee": "attendee",
     "apology": "apology",
@@ -185,8 +205,9 @@ def shown_rows(kind, meeting):
     )
 
 
-def element_id(kind, row):
-    return f"item-{row.pk}" if kind == "agenda_item" else f"{kind}-{row.pk}"
+def element_id(kind, pk):
+    """The id of the row of this kind with this primary key on the page: "attendee-12", "item-3"."""
+    return f"item-{pk}" if kind == "agenda_item" else f"{kind}-{pk}"
 
 
 def list_id(kind, item=None):
@@ -267,10 +288,38 @@ def render_moved(request, meeting, kind, upper, lower, siblings):
         (partial_name(kind, "controls"), shown_row(meeting, kind, lower, siblings, oob=True)),
         (
             "placed-row",
-            shown_row(meeting, kind, upper, siblings, swap=f"afterend:#{element_id(kind, lower)}", keep_rows=True),
+            shown_row(meeting, kind, upper, siblings, swap=f"afterend:#{element_id(kind, lower.pk)}", keep_rows=True),
         ),
     )
-    return reswap(retarget(response, f"#{element_id(kind, upper)}"), "delete")
+    return reswap(retarget(response, f"#{element_id(kind, upper.pk)}"), "delete")
+
+
+def render_removed(request, meeting, kind, row, pk, siblings):
+    """For htmx, after the row with primary key ``pk`` was removed from its list (``siblings``, the
+        primary keys in order before it went): the page's copy of the row is the target, and goes.
+
+        The row that takes its place (the one below, or above when the last went) gets its controls again,
+        with the focus on its Change link, which the Remove link had: now first or last, it may no longer
+    move up, or down.
+        A list left empty says so instead, and takes the focus. An apology, or an official attending for a
+        minister, changes which apologies are offered: they come too.
+    """
+    item = getattr(row, "agenda_item", None)
+    place = siblings.index(pk)
+    siblings = siblings[:place] + siblings[place + 1 :]
+    if siblings:
+        taker = shown_rows(kind, meeting).get(pk=siblings[min(place, len(siblings) - 1)])
+        context = shown_row(meeting, kind, taker, siblings, oob=True, autofocus=True, keep_rows=True)
+        fragments = [(partial_name(kind, "controls"), context)]
+    else:
+        fragments = [(partial_name(kind, "none"), {"item": item, "autofocus": True})]
+    if kind == "apology" or (kind == "attendee" and row.deputising_for_id):
+        fragments.append(("apology-offers", apology_offers_context(meeting)))
+    response = render_fragments(request, *fragments)
+    if siblings:
+        return reswap(retarget(response, f"#{element_id(kind, pk)}"), "delete")
+    # The empty state, first in the answer, takes the list's place; what follows it is swapped by its id.
+    return reswap(retarget(response, f"#{list_id(kind, item)}"), "innerHTML")
 
 
 def apology_offers_context(meeting):

@@ -3,8 +3,9 @@
 The register's attendees and apologies, agenda items, their paragraphs and their actions all
 work the same way, so one set of views serves them all, each told which kind of row it handles.
 With htmx only what changed comes back: a new row with the add form again, the two rows that
-swapped places, a changed row alone (or, for what changes more, its section); without JavaScript
-the same forms post and redirect back to the page.
+swapped places, a changed row alone (or, for what changes more, its section), the controls of the
+row that took a removed one's place; without JavaScript the same forms post and redirect back to
+the page.
 """
 
 from dataclasses import dataclass
@@ -31,7 +32,9 @@ from minutes.recording import (
     render_added,
     render_moved,
     render_recording_page,
+    render_removed,
     render_row,
+    row_siblings,
 )
 
 
@@ -76,8 +79,7 @@ class RowKind:
 
     def siblings(self, row):
         """The primary keys of the row's list (its item's, or its meeting's), in order."""
-        parent = {"agenda_item": row.agenda_item_id} if self.in_item else {"meeting": row.meeting_id}
-        return list(self.model.objects.filter(**parent).values_list("pk", flat=True))
+        return row_siblings(self.name, row)
 
     def get_row(self, meeting, pk):
         lookup = {"agenda_item__meeting": meeting} if self.in_item else {"meeting": meeting}
@@ -189,10 +191,12 @@ def edit_row(request, meeting_pk, kind, pk):
 
 @require_http_methods(["GET", "POST"])
 def delete_row(request, meeting_pk, kind, pk):
-    meeting = recorded_meeting(request, meeting_pk)
+    """Remove a row, asking first. With htmx the row goes from the page and only what its going changes
+    comes back (see ``render_removed``); the rest of the minutes is not fetched."""
+    meeting = secretariat_meeting(request, meeting_pk, unlocked=True)
     row = kind.get_row(meeting, pk)
-    section = kind.section(meeting, row=row)
     if request.method == "GET":
+        section = kind.section(meeting, row=row)
         # Without JavaScript the Remove link asks here first; with it, the browser's confirm does.
         return render(
             request,
@@ -206,13 +210,18 @@ def delete_row(request, meeting_pk, kind, pk):
                 "back": f"{meeting.get_record_url()}#{section.element_id}",
             },
         )
+    siblings = kind.siblings(row) if request.htmx else None
     try:
         row.delete()
     except ProtectedError:
         messages.error(request, kind.kept_message.format(row=row))
         # The whole page, so that the message shows above the row that stayed.
         return (HttpResponseClientRedirect if request.htmx else HttpResponseRedirect)(meeting.get_record_url())
-    return after_change(request, meeting, section, kind.announcement(row, "removed"))
+    announcement = kind.announcement(row, "removed")
+    if request.htmx:
+        return announced(render_removed(request, meeting, kind.name, row, pk, siblings), announcement)
+    messages.success(request, announcement)
+    return HttpResponseRedirect(f"{meeting.get_record_url()}#{kind.section(meeting, row=row).element_id}")
 
 
 @require_POST

@@ -12,7 +12,14 @@ from meetings.access import readable_meeting, secretariat_meeting
 from meetings.forms import MinutesStatusForm
 from minutes.contents import reviewed_page, with_minutes
 from minutes.history import meeting_changes
-from minutes.recording import Section, announced, arising_page_of, render_recording_page
+from minutes.recording import (
+    Section,
+    announced,
+    arising_page_of,
+    render_recording_page,
+    render_shown_row,
+    shown_row_id,
+)
 
 
 @require_GET
@@ -36,6 +43,10 @@ def minutes(request, pk):
 
 @require_GET
 def record(request, pk):
+    shown = shown_row_id(request.GET.get("section")) if request.htmx else None
+    if shown:
+        # A change cancelled: the row alone, without the rest of the minutes.
+        return render_shown_row(request, secretariat_meeting(request, pk, unlocked=True), *shown)
     meeting = secretariat_meeting(request, pk, unlocked=True, meetings=with_minutes())
     return render_recording_page(request, meeting, section=Section.parse(request.GET.get("section"), meeting))
 

@@ -379,15 +379,28 @@ def test_a_row_is_changed_in_place_and_moved_with_htmx(page, group, sign_in, ass
     expect(rows.nth(0).get_by_role("cell").nth(0)).to_have_text("MOJ")
     expect(rows.nth(1).get_by_role("cell").nth(1)).to_have_text("James Brokenshire MP")
 
-    # Removing a row asks first, then leaves the keyboard user at the top of the section.
+    # Removing a row with the keyboard asks first, then puts the keyboard user on the row that took its
+    # place, which as the only row left can move neither way.
     mark_page(page)
     dialogs = []
     page.once("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.accept()))
-    attendees.get_by_role("link", name="Remove MOJ, Lord McNally").click()
+    attendees.get_by_role("link", name="Remove MOJ, Lord McNally").press("Enter")
     expect(rows).to_have_count(1)
     assert dialogs == ["Remove “MOJ, Lord McNally”?"]
-    expect(attendees.get_by_role("heading", name="Attendees")).to_be_focused()
+    expect(attendees.get_by_role("link", name="Change Home Office, James Brokenshire MP")).to_be_focused()
+    expect(rows.get_by_role("button", name=re.compile(r"^Move"))).to_have_count(0)
+    expect(page.locator("#announcement")).to_have_text("Attendee removed")
     assert_same_page(page)
+
+    # The last one gone, the register says it is empty, and the keyboard user is there.
+    page.once("dialog", lambda dialog: dialog.accept())
+    attendees.get_by_role("link", name="Remove Home Office, James Brokenshire MP").press("Enter")
+    expect(rows).to_have_text(["No attendees yet."])
+    expect(rows.get_by_role("cell")).to_be_focused()
+    assert_same_page(page)
+    assert_accessible(page)
+    page.reload()
+    expect(rows).to_have_text(["No attendees yet."])
 
 
 def test_rows_added_and_moved_with_htmx_take_their_places_and_the_focus_stays(page, group, sign_in):

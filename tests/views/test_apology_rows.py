@@ -170,10 +170,26 @@ def test_it_removes_an_apology(secretariat_client, meeting, apology):
     assert apologies(meeting) == [other.pk]
 
 
-def test_it_returns_the_apologies_without_the_removed_one_for_htmx(
-    secretariat_client, htmx_headers, apology, assert_section_alone
-):
+def test_removing_the_only_apology_with_htmx_shows_the_empty_apologies_alone(secretariat_client, htmx_headers, apology):
     response = secretariat_client.post(row_url(apology, "delete"), headers=htmx_headers)
 
-    html = assert_section_alone(response, "apologies")
-    assert "No apologies yet." in html
+    assert (response["HX-Retarget"], response["HX-Reswap"]) == ("#apologies-rows", "innerHTML")
+    html = response.content.decode().strip()
+    assert html.startswith(
+        '<tr class="govuk-table__row"><td class="govuk-table__cell" colspan="3" tabindex="-1" autofocus>'
+        "No apologies yet.</td></tr>"
+    )
+    # No official attended for a minister: nothing is offered.
+    assert html.split('<div id="apology-offers" data-hx-swap-oob="true">')[1].strip() == "</div>"
+
+
+def test_removing_a_ministers_apology_with_htmx_offers_it_again(secretariat_client, htmx_headers, meeting):
+    minister = PersonFactory(name="Baroness Hanham MP")
+    AttendeeFactory(meeting=meeting, person=None, deputising_for=minister)
+    apology, _ = ApologyFactory(meeting=meeting, person=minister), ApologyFactory(meeting=meeting)
+
+    response = secretariat_client.post(row_url(apology, "delete"), headers=htmx_headers)
+
+    assert response["HX-Retarget"] == f"#apology-{apology.pk}"
+    offers = response.content.decode().split('<div id="apology-offers" data-hx-swap-oob="true">', 1)[1]
+    assert "Add the apology of Baroness Hanham MP" in offers

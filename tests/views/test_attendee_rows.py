@@ -7,7 +7,7 @@ import pytest
 from pytest_django.asserts import assertContains, assertRedirects
 
 from meetings.models import Attendee
-from tests.factories import AttendeeFactory, MeetingFactory
+from tests.factories import AttendeeFactory, MeetingFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -201,7 +201,9 @@ def test_it_shows_the_change_form_alone_in_the_attendees_place_for_htmx(
     html = assert_row_alone(response, f"attendee-{attendee.pk}")
     assert f'data-hx-post="{row_url(attendee, "edit")}" data-hx-target="#attendee-{attendee.pk}"' in html
     assert f'name="attendee-{attendee.pk}-department" value="Home Office"' in html
-    cancel = f'data-hx-get="/meetings/{attendee.meeting_id}/record/?section=attendees" data-hx-target="#attendees"'
+    row = f"attendee-{attendee.pk}"
+    page = f"/meetings/{attendee.meeting_id}/record/"
+    cancel = f'href="{page}#{row}" data-hx-get="{page}?section={row}" data-hx-target="#{row}"'
     assert f"{cancel}>Cancel</a>" in html
 
 
@@ -261,15 +263,30 @@ def test_it_removes_an_attendee(secretariat_client, meeting, attendee):
     assert register(meeting) == [other.pk]
 
 
-def test_it_returns_the_register_without_the_removed_attendee_for_htmx(
-    secretariat_client, htmx_headers, meeting, attendee, assert_section_alone
+def test_removing_the_only_attendee_with_htmx_shows_the_empty_register_alone(
+    secretariat_client, htmx_headers, meeting, attendee, rows_in
 ):
     response = secretariat_client.post(row_url(attendee, "delete"), headers=htmx_headers)
 
-    html = assert_section_alone(response, "attendees")
-    assert "Mark Harper MP" not in html.split("<datalist")[0]
-    assert "No attendees yet." in html
+    assert (response["HX-Retarget"], response["HX-Reswap"]) == ("#attendees-rows", "innerHTML")
+    html = response.content.decode().strip()
+    assert html == (
+        '<tr class="govuk-table__row"><td class="govuk-table__cell" colspan="4" tabindex="-1" autofocus>'
+        "No attendees yet.</td></tr>"
+    )
     assert json.loads(response["HX-Trigger-After-Settle"]) == {"announce": {"message": "Attendee removed"}}
+
+
+def test_removing_an_official_attending_for_a_minister_with_htmx_takes_back_the_offer_of_their_apology(
+    secretariat_client, htmx_headers, meeting, attendee
+):
+    official = AttendeeFactory(meeting=meeting, person=None, deputising_for=PersonFactory(name="Baroness Hanham MP"))
+
+    response = secretariat_client.post(row_url(official, "delete"), headers=htmx_headers)
+
+    assert response["HX-Retarget"] == f"#attendee-{official.pk}"
+    offers = response.content.decode().split('<div id="apology-offers" data-hx-swap-oob="true">', 1)[1]
+    assert "Baroness Hanham MP" not in offers
 
 
 def test_it_404s_for_an_unknown_meeting(secretariat_client):

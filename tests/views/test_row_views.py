@@ -2,6 +2,7 @@
 and methods, and sign-in. Each kind's own adding and changing is tested in its own module."""
 
 import json
+import re
 from dataclasses import dataclass
 
 import pytest
@@ -233,3 +234,115 @@ def test_it_asks_before_removing_without_javascript(secretariat_client, kind, it
     assertContains(response, f'<div class="govuk-inset-text">{row}</div>', html=True)
     assertContains(response, f'href="{record_url(item, kind)}"')
     assert kind.factory._meta.model.objects.filter(pk=row.pk).exists()
+
+
+def removed_with_htmx(client, headers, kind, item, place, count=4):
+    """Make ``count`` rows and remove the one at ``place`` with htmx; returns the response and the
+    primary keys of the rows before."""
+    kind.make(item, count=count)
+    before = kind.siblings(item)
+    row = kind.factory._meta.model(pk=before[place])
+    return client.post(kind.row_url(item.meeting, row, "delete"), headers=headers), before
+
+
+@pytest.mark.parametrize(
+    ("place", "taker", "moves"),
+    [(1, 2, ("Move up", "Move down")), (0, 1, ("Move down",)), (-1, -2, ("Move up",))],
+    ids=["from the middle", "first", "last"],
+)
+def test_a_row_removed_with_htmx_goes_and_the_row_that_takes_its_place_gets_its_controls_and_the_focus(
+    secretariat_client, htmx_headers, kind, item, rows_in, place, taker, moves
+):
+    response, before = removed_with_htmx(secretariat_client, htmx_headers, kind, item, place)
+
+    assert kind.siblings(item) == [pk for pk in before if pk != before[place]]
+    assert response["HX-Retarget"] == f"#{kind.element}-{before[place]}"
+    assert response["HX-Reswap"] == "delete"
+    html = response.content.decode().strip()
+    # No row comes again: only the controls of the one below (or above, when the last went), whose
+    # moves may have changed, with its Change link taking the focus that the Remove link had.
+    assert rows_in(response) == []
+    controls = f'<ul class="app-row-actions govuk-body-s" id="{kind.controls}-{before[taker]}-controls"'
+    assert html.startswith(f'{controls} data-hx-swap-oob="true">')
+    assert html.count('class="app-row-actions') == 1
+    assert re.search(r'<a class="govuk-link" href="[^"]+" data-hx-get="[^"]+" autofocus[ >]', html)
+    assert tuple(re.findall(r"(Move (?:up|down))<span", html)) == moves
+    assert json.loads(response["HX-Trigger-After-Settle"]) == {
+        "announce": {"message": f"{kind.name.capitalize()} removed"}
+    }
+    assert len(response.content) < 5_000
+
+
+def test_removing_a_row_with_htmx_costs_the_same_however_long_its_list(secretariat_client, htmx_headers, kind, item):
+    queries = []
+    for count in (3, 30):
+        kind.make(item, count=count)
+        row = kind.factory._meta.model(pk=kind.siblings(item)[1])
+        with CaptureQueriesContext(connection) as captured:
+            response = secretariat_client.post(kind.row_url(item.meeting, row, "delete"), headers=htmx_headers)
+        assert response["HX-Reswap"] == "delete"
+        queries.append(len(captured))
+
+    assert queries[0] == queries[1]
+    assert queries[0] <= 16
+
+
+def test_without_javascript_removing_a_row_goes_back_to_its_section(secretariat_client, kind, item):
+    rows = kind.make(item, count=2)
+
+    response = secretariat_client.post(kind.row_url(item.meeting, rows[0], "delete"))
+
+    assertRedirects(response, record_url(item, kind), fetch_redirect_response=False)
+    assert rows[0].pk not in kind.siblings(item)
+    assert rows[1].pk in kind.siblings(item)
+
+
+ALONE = [kind for kind in KINDS if kind.name != "agenda item"]
+
+
+@pytest.mark.parametrize("kind", ALONE, ids=str)
+def test_cancelling_a_change_with_htmx_brings_back_the_row_alone_as_shown(
+    secretariat_client, htmx_headers, kind, item, assert_row_alone
+):
+    rows = kind.make(item, count=3)
+    middle = next(row for row in rows if row.pk == kind.siblings(item)[1])
+    form = secretariat_client.get(kind.row_url(item.meeting, middle, "edit"), headers=htmx_headers).content.decode()
+    cancel = re.search(r'data-app-cancel href="([^"]+)" data-hx-get="([^"]+)"', form)
+
+    response = secretariat_client.get(cancel.group(2), headers=htmx_headers)
+
+    html = assert_row_alone(response, f"{kind.element}-{middle.pk}")
+    assert '<form method="post" action="{}"'.format(kind.row_url(item.meeting, middle, "edit")) not in html
+    assert f'data-hx-get="{kind.row_url(item.meeting, middle, "edit")}"' in html
+    assert tuple(re.findall(r"(Move (?:up|down))<span", html)) == ("Move up", "Move down")
+    assert "HX-Trigger-After-Settle" not in response
+    assert len(response.content) < 5_000
+    # Without JavaScript, Cancel goes back to the row on the page.
+    assert cancel.group(1) == f"/meetings/{item.meeting_id}/record/#{kind.element}-{middle.pk}"
+
+
+@pytest.mark.parametrize("kind", ALONE, ids=str)
+def test_cancelling_a_change_with_htmx_costs_the_same_however_long_the_minutes(
+    secretariat_client, htmx_headers, kind, item
+):
+    row = kind.make(item)
+    address = f"/meetings/{item.meeting_id}/record/?section={kind.element}-{row.pk}"
+    queries = []
+    for count in (1, 20):
+        kind.make(item, count=count)
+        ActionFactory.create_batch(count, agenda_item=AgendaItemFactory(meeting=item.meeting))
+        with CaptureQueriesContext(connection) as captured:
+            response = secretariat_client.get(address, headers=htmx_headers)
+        assert response.status_code == 200
+        queries.append(len(captured))
+
+    assert queries[0] == queries[1]
+    assert queries[0] <= 10
+
+
+def test_cancelling_a_change_to_a_row_removed_meanwhile_says_it_is_not_found(secretariat_client, htmx_headers, item):
+    paragraph = ParagraphFactory(agenda_item=item)
+    address = f"/meetings/{item.meeting_id}/record/?section=paragraph-{paragraph.pk}"
+    paragraph.delete()
+
+    assert secretariat_client.get(address, headers=htmx_headers).status_code == 404
