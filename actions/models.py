@@ -7,7 +7,7 @@ from django.core.validators import MaxLengthValidator
 from django.db import connection, models, transaction
 from django.db.models import Aggregate, Case, Exists, F, Max, OuterRef, Q, Subquery, Value, When, Window
 from django.db.models.expressions import OrderBy, RowRange
-from django.db.models.functions import Coalesce, RowNumber, TruncDate
+from django.db.models.functions import Coalesce, Concat, RowNumber, TruncDate
 from django.db.models.lookups import IsNull
 from django.urls import reverse
 from django.utils import timezone
@@ -115,8 +115,41 @@ class ActionQuerySet(PositionedQuerySet):
         )
 
     def for_table(self, today=None):
-        """What a table of actions shows: reference, owners, due date, status and latest update, unsigned."""
-        return self.select_related("meeting__group").with_owners().with_latest_update(signed=False).with_due(today)
+        """What a table of actions shows, in one query: reference, due date and status, and annotated
+        ``owner_names`` (as ``owners_display`` names them), and the text and date of the latest update
+        (``latest_update_text``, ``latest_update_on``: None without one), as ``latest_update`` has them.
+
+        Only the columns the table shows are read, and no owner or update is made an instance.
+        """
+        owners = ActionOwner.objects.filter(action=OuterRef("pk")).order_by()
+        named = Concat(
+            "department__short_name",
+            Case(When(is_lead=True, then=Value(" (lead)")), default=Value("")),
+            output_field=models.TextField(),
+        )
+        names = owners.annotate(
+            names=Window(
+                JoinedText(named, ", "),
+                partition_by=F("action"),
+                order_by=ActionOwner._meta.ordering,
+                frame=RowRange(start=None, end=None),
+            )
+        ).values("names")[:1]
+        latest = (
+            Update.objects.filter(action=OuterRef("pk"), withdrawn_at=None)
+            .annotate(happened=update_happened_on())
+            .order_by("-happened", "-pk")
+        )
+        return (
+            self.select_related("meeting__group")
+            .only(*TABLE_FIELDS)
+            .annotate(
+                owner_names=Coalesce(Subquery(names), Value(""), output_field=models.TextField()),
+                latest_update_text=Subquery(latest.values("text")[:1]),
+                latest_update_on=Subquery(latest.values("happened")[:1]),
+            )
+            .with_due(today)
+        )
 
     def as_minuted(self, recorded_by=None):
         """What minutes show of their matters arising: reference, owners, and the updates that give each
@@ -269,6 +302,19 @@ class ActionQuerySet(PositionedQuerySet):
             while rows := cursor.fetchmany(chunk_size):
                 yield from rows
 
+
+TABLE_FIELDS = [
+    "meeting__date",
+    "meeting__group__short_name",
+    "number",
+    "text",
+    "status",
+    "due_date",
+    "due_at_next_meeting",
+    "due_on",
+    "meeting_date",
+]
+"""The columns ``ActionQuerySet.for_table()`` reads: what a table of actions shows, and what it is sorted by."""
 
 REGISTER_FIELDS = {
     "id": "id",
@@ -831,6 +877,11 @@ class ActionSummary:
         return cls(**counts)
 
 
+def update_happened_on():
+    """``Update.happened_on`` in SQL: the date of the meeting it was given at, or else the day it was recorded."""
+    return Coalesce("reported_at__date", TruncDate("created_at"))
+
+
 class UpdateQuerySet(models.QuerySet):
     def given_at(self, meeting, recorded_by=None):
         """The updates given at a meeting and not withdrawn; with ``recorded_by``, recorded by then."""
@@ -840,7 +891,7 @@ class UpdateQuerySet(models.QuerySet):
     def latest_of_each_action(self):
         """One row per action: ``action_id``, and the ``happened`` date and ``text`` of its latest update:
         the newest not withdrawn by when it happened (``Update.happened_on``), as ``Action.latest_update``."""
-        happened = Coalesce("reported_at__date", TruncDate("created_at"))
+        happened = update_happened_on()
         return (
             self.filter(withdrawn_at=None)
             .order_by()

@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
 
 from actions.models import REGISTER_ROW, Action, ActionOwner, Status
 from tests.factories import (
@@ -299,16 +300,40 @@ def test_recently_closed_are_the_done_and_dropped_actions_latest_closed_first():
     assert list(Action.objects.recently_closed()) == [same_day, dropped, done]
 
 
-def test_a_table_of_actions_comes_in_three_queries_with_owners_and_latest_updates(
-    django_assert_num_queries, departments
-):
+def test_a_table_of_actions_comes_in_one_query_with_owners_and_latest_updates(django_assert_num_queries, departments):
     item = AgendaItemFactory()
     for action in ActionFactory.create_batch(3, agenda_item=item):
         action.set_owners([departments["MOJ"]], lead=departments["MOJ"])
         UpdateFactory(action=action, text=f"Update on A{action.number}")
 
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(1):
         actions = list(Action.objects.for_table().order_by("number"))
-        rows = [(action.reference, action.owners_display, action.latest_update.text) for action in actions]
+        rows = [(action.reference, action.owner_names, action.latest_update_text) for action in actions]
 
     assert rows[0][1:] == ("MOJ (lead)", "Update on A1")
+
+
+def test_a_table_of_actions_names_the_owners_and_the_latest_update_as_the_action_does(departments):
+    action = ActionFactory()
+    action.set_owners([departments["AGO"], departments["MOJ"]], lead=departments["MOJ"])
+    later = MeetingFactory(group=action.meeting.group, date=timezone.localdate() + datetime.timedelta(days=30))
+    UpdateFactory(action=action, text="Given at the next meeting, typed up early", reported_at=later)
+    UpdateFactory(action=action, text="Recorded since, of today")
+    UpdateFactory(action=action, text="Withdrawn", withdrawn_at=timezone.now(), withdrawal_reason="In error")
+    listed = Action.objects.for_listing().get()
+
+    row = Action.objects.for_table().get()
+
+    assert row.owner_names == listed.owners_display == "MOJ (lead), AGO"
+    assert (row.latest_update_text, row.latest_update_on) == (
+        listed.latest_update.text,
+        listed.latest_update.happened_on,
+    )
+
+
+def test_a_table_of_actions_says_none_for_an_action_without_owners_or_updates():
+    ActionFactory()
+
+    row = Action.objects.for_table().get()
+
+    assert (row.owner_names, row.latest_update_text, row.latest_update_on) == ("", None, None)

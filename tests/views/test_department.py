@@ -21,9 +21,9 @@ pytestmark = pytest.mark.django_db
 
 # The session and the user; the department; the departments it succeeded, a generation at a
 # time (two here: its predecessor, then none); the counts, in one query;
-# a page of its outstanding actions with their owners and updates; its recently completed actions,
-# which show neither.
-QUERIES = 10
+# a page of its outstanding actions with their owners and latest updates, in one query; its recently
+# completed actions, which show neither.
+QUERIES = 8
 
 TODAY = timezone.localdate()
 
