@@ -21,7 +21,7 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @require_GET
 def register(request):
     actions = ActionFilter(
-        request.GET or None, queryset=Action.objects.visible_to(request.user).for_table(), request=request
+        request.GET or None, queryset=Action.objects.visible_by_ids_to(request.user).for_table(), request=request
     )
     page = BothEndsPaginator(actions.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()

@@ -161,7 +161,7 @@ def test_signed_out_only_published_minutes_can_be_read(group):
     assert not MeetingFactory(group=group, status=MinutesStatus.APPROVED).is_visible_to(AnonymousUser())
 
 
-# Meeting.objects.visible_to and Action.objects.visible_to: the same rule, as a query
+# Meeting.objects.visible_to and Action.objects.visible_to (and visible_by_ids_to): the same rule, as a query
 
 
 @pytest.mark.parametrize("role", ["department", "other_officer", "officer", "administrator", "signed_out"])
@@ -175,6 +175,7 @@ def test_the_queries_select_exactly_the_minutes_and_actions_each_user_may_read(g
 
     assert set(Meeting.objects.visible_to(user)) == {meeting for meeting in meetings if meeting.is_visible_to(user)}
     assert set(Action.objects.visible_to(user)) == {action for action in actions if action.is_visible_to(user)}
+    assert set(Action.objects.visible_by_ids_to(user)) == set(Action.objects.visible_to(user))
 
 
 def test_a_department_user_sees_no_action_of_draft_minutes(group):

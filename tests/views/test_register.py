@@ -20,10 +20,11 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-# The session and the user; the count of matching actions; one page of them, with their owners and
-# latest updates, in one query; the groups and departments the filters offer (meetings are a year
-# typed or one meeting linked to, never a list of every meeting).
-QUERIES = 6
+# The session and the user; the ids of the meetings hidden from the user; the count of matching
+# actions; one page of them, with their owners and latest updates, in one query; the groups and
+# departments the filters offer (meetings are a year typed or one meeting linked to, never a list
+# of every meeting).
+QUERIES = 7
 
 TODAY = timezone.localdate()
 
