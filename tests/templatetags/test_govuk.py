@@ -1,8 +1,9 @@
 import datetime
 
 import pytest
+from django.template.defaultfilters import date
 
-from govuk.templatetags.govuk import govuk_time
+from govuk.templatetags.govuk import govuk_time, short_date
 
 
 @pytest.mark.parametrize(
@@ -23,3 +24,12 @@ def test_it_writes_times_in_govuk_style(time, written):
 
 def test_it_writes_nothing_for_no_time():
     assert govuk_time(None) == ""
+
+
+@pytest.mark.parametrize("day", [datetime.date(2013, month, month * 2) for month in range(1, 13)])
+def test_it_writes_a_short_date_as_djangos_date_filter_does(day):
+    assert short_date(day) == date(day, "j M Y")
+
+
+def test_it_writes_nothing_for_no_date():
+    assert short_date(None) == ""
