@@ -46,14 +46,14 @@ def counted(object_list):
     made of the count query's SQL and parameters, today's date and the snapshot that the count was taken in
     (``pg_current_snapshot()``: which transactions had committed). Two snapshots alike see exactly the same
     committed rows of every table, whatever wrote them (a save, ``update()``, raw SQL), so a count found
-    under the key of the current snapshot is the count the query would give now; any commit anywhere in the
-    database makes a new snapshot and so a new key. Inside a transaction the count is taken afresh, since
-    the transaction's own writes are in no snapshot's text.
+    under the key of the current snapshot is the count the query would give now; any commit on the database
+    server (in any of its databases) makes a new snapshot and so a new key. Inside a transaction the count is
+    taken afresh, since the transaction's own writes are in no snapshot's text.
     """
     if not hasattr(object_list, "query"):
         return len(object_list)
     connection = connections[object_list.db]
-    if connection.vendor != "postgresql" or connection.in_atomic_block or not connection.get_autocommit():
+    if not _kept_count(object_list.query, connection):
         return object_list.count()
     sql, params = object_list.order_by().values("pk").query.sql_with_params()
     database = connection.settings_dict
@@ -68,6 +68,14 @@ def counted(object_list):
             snapshot, count = cursor.fetchone()
             cache.set(_count_key(query, snapshot), count, COUNT_KEPT_FOR)
     return count
+
+
+def _kept_count(query, connection):
+    """Whether the count of this query may be kept: a list of rows (a list of distinct values, or of groups, is
+    counted as Django counts it), read outside any transaction, on PostgreSQL."""
+    of_rows = not (query.distinct or query.values_select or query.group_by or query.combinator)
+    outside = not connection.in_atomic_block and connection.get_autocommit()
+    return of_rows and outside and connection.vendor == "postgresql"
 
 
 def _count_key(query, snapshot):

@@ -152,5 +152,11 @@ def test_inside_a_transaction_the_count_follows_its_own_changes(reader, actions)
         assert register_count(reader) == 4
 
 
+def test_a_list_of_distinct_values_is_counted_by_its_values(actions):
+    ActionFactory()
+
+    assert counted(Action.objects.values("meeting").distinct()) == 2
+
+
 def test_a_list_is_counted_by_its_length():
     assert counted([1, 2, 3]) == 3
