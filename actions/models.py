@@ -73,6 +73,19 @@ def next_meeting_date():
     return Coalesce(Subquery(on_record.values("date")[:1]), F("next_meeting_date"))
 
 
+def next_meeting_from(today):
+    """For a query of actions, the date of their group's next meeting from ``today``: the next meeting on record
+    or, until it is recorded, the date minutes gave for it."""
+    group = OuterRef("meeting__group")
+    on_record = Meeting.objects.filter(group=group, date__gte=today).order_by("date").values("date")
+    announced = (
+        Meeting.objects.filter(group=group, next_meeting_date__gte=today)
+        .order_by("next_meeting_date")
+        .values("next_meeting_date")
+    )
+    return Coalesce(Subquery(on_record[:1]), Subquery(announced[:1]))
+
+
 OUTSTANDING = [Status.OPEN, Status.IN_PROGRESS]
 CLOSED = [Status.DONE, Status.DROPPED]
 
@@ -138,14 +151,7 @@ class ActionQuerySet(PositionedQuerySet):
 
         That is the next meeting on record or, until it is recorded, the date minutes gave for it.
         """
-        group = OuterRef("meeting__group")
-        on_record = Meeting.objects.filter(group=group, date__gte=today).order_by("date").values("date")
-        announced = (
-            Meeting.objects.filter(group=group, next_meeting_date__gte=today)
-            .order_by("next_meeting_date")
-            .values("next_meeting_date")
-        )
-        return self.annotate(group_next_meeting=Coalesce(Subquery(on_record[:1]), Subquery(announced[:1])))
+        return self.annotate(group_next_meeting=next_meeting_from(today))
 
     def by_urgency(self):
         """Overdue first, then due soonest, then due at a next meeting not yet set, then undated; each in
@@ -815,18 +821,16 @@ class ActionSummary:
     def of(cls, actions, today):
         """Count, in one query, outstanding actions: all of them, the overdue, and those due by the
         group's next meeting (but not yet overdue), as of ``today``."""
-        counts = (
-            actions.outstanding()
-            .with_due(today)
-            .with_next_meeting(today)
-            .aggregate(
-                outstanding=models.Count("pk"),
-                overdue=models.Count("pk", filter=Q(is_overdue=True)),
-                due_by_next_meeting=models.Count(
-                    "pk",
-                    filter=Q(is_overdue=False) & (Q(due_at_next_meeting=True) | Q(due_on__lte=F("group_next_meeting"))),
-                ),
-            )
+        # Counted straight from the rows rather than from a subquery of annotated rows: "overdue" is said as
+        # ``overdue()`` says it, and the group's next meeting is asked for only in the count that needs it.
+        overdue = Q(due_on__lt=today)
+        counts = actions.outstanding().aggregate(
+            outstanding=models.Count("pk"),
+            overdue=models.Count("pk", filter=overdue),
+            due_by_next_meeting=models.Count(
+                "pk",
+                filter=~overdue & (Q(due_at_next_meeting=True) | Q(due_on__lte=next_meeting_from(today))),
+            ),
         )
         return cls(**counts)
 
