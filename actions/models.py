@@ -396,6 +396,15 @@ class Action(Positioned, Versioned):
                 condition=Q(status__in=OUTSTANDING),
                 name="action_outstanding",
             ),
+            # A department's counts (``ActionSummary.of``): its ownerships, read from ``actionowner_department_action``
+            # in the order of their actions, are merged with the outstanding actions read in the same order, not
+            # looked up one by one in a hash of every outstanding action.
+            models.Index(
+                fields=["id"],
+                include=["meeting", "due_on", "due_at_next_meeting"],
+                condition=Q(status__in=OUTSTANDING),
+                name="action_outstanding_by_id",
+            ),
             # The register sorted by status, a page at a time from either end: ORDER BY STATUS_ORDER,
             # meeting_date, meeting_id, number LIMIT 50 reads the index, not a sort of every action.
             models.Index(STATUS_ORDER, F("meeting_date"), F("meeting"), F("number"), name="action_status_order"),
