@@ -13,7 +13,6 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import F, FloatField, Max, Value
 from django.db.models.functions import Coalesce, TruncDate
-from django.urls import reverse
 from django.utils.functional import cached_property
 
 from actions.models import Action, Update
@@ -180,7 +179,7 @@ def _result(kind, record, text):
             kind, record.reference, record.get_absolute_url(), record.meeting.group, record.meeting.date, snippet
         )
     action = record.action
-    url = f"{reverse('actions:action', args=[action.pk])}#update-{record.pk}"
+    url = f"{action.get_absolute_url()}#update-{record.pk}"
     return Result(kind, f"Update on {action.reference}", url, action.meeting.group, record.happened_on, snippet)
 
 
