@@ -1,9 +1,10 @@
 """One search over the text of minutes (agenda item titles, paragraphs), actions and updates.
 
-Each kind of record is found by its own query, of records the user may read (``readable_by``) and
-never withdrawn updates, each bounded to the newest ``NEWEST`` matches; these are ordered together best
-first (by full-text rank on PostgreSQL, newest first on SQLite) and cut into pages, so a page costs
-the same however many records hold the words. Only the page's records are then loaded, with snippets.
+Each kind of record is found by its own query (on PostgreSQL, the four sent as one union), of records
+the user may read (``readable_by``) and never withdrawn updates, each bounded to the newest ``NEWEST``
+matches; these are ordered together best first (by full-text rank on PostgreSQL, newest first on
+SQLite) and cut into pages, so a page costs the same however many records hold the words. Only the
+page's records are then loaded, with snippets.
 """
 
 import datetime
@@ -200,8 +201,9 @@ class Search:
     """What a user finds for some text, with the filters chosen, as pages of results.
 
     ``kind`` is a key of ``KINDS``, or None for everything. Each kind of record is asked for its
-    ``NEWEST`` matches (one bounded query each), which are ranked together: a page costs the same however
-    many records hold a common word, and more words or a filter find fewer, all ranked.
+    ``NEWEST`` matches (one bounded query each, in one union on PostgreSQL), which are ranked together:
+    a page costs the same however many records hold a common word, and more words or a filter find
+    fewer, all ranked.
     """
 
     def __init__(self, user, text, *, group=None, year=None, kind=None):
