@@ -1,4 +1,5 @@
 import datetime
+import functools
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -9,7 +10,7 @@ from django.db.models import Aggregate, Case, Exists, F, Max, OuterRef, Q, Subqu
 from django.db.models.expressions import OrderBy, RowRange
 from django.db.models.functions import Coalesce, RowNumber, TruncDate
 from django.db.models.lookups import IsNull
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -451,7 +452,7 @@ class Action(Positioned, Versioned):
         return f"{self.reference}: {self.text[:80]}" if self.number else self.text[:80]
 
     def get_absolute_url(self):
-        return reverse("actions:action", args=[self.pk])
+        return f"{action_pages_prefix()}{self.pk}/"
 
     def clean(self):
         if self.due_date and self.due_at_next_meeting:
@@ -726,6 +727,20 @@ class Action(Positioned, Versioned):
                 update(ownership)
         for department in departments:
             update(current.get(department.pk) or ActionOwner(action=self, department=department))
+
+
+def action_pages_prefix():
+    """The start of every action's address, "/actions/", followed by its pk and a slash.
+
+    Reversed once for each script prefix and URL configuration, the only things the address depends on,
+    so that a page listing a few hundred actions does not spend a reverse() on each.
+    """
+    return _action_pages_prefix(get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+
+
+@functools.lru_cache(maxsize=16)
+def _action_pages_prefix(script_prefix, urlconf):
+    return reverse("actions:action", args=[0], urlconf=urlconf).removesuffix("0/")
 
 
 def keep_meeting_date(meeting):
