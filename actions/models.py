@@ -1,4 +1,5 @@
 import datetime
+import functools
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -9,7 +10,7 @@ from django.db.models import Aggregate, Case, Exists, F, Max, OuterRef, Q, Subqu
 from django.db.models.expressions import OrderBy, RowRange
 from django.db.models.functions import Coalesce, Concat, RowNumber, TruncDate
 from django.db.models.lookups import IsNull
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -71,6 +72,19 @@ def next_meeting_date():
     it is recorded, the date the minutes gave for it. The one rule for when "at the next meeting" is."""
     on_record = Meeting.objects.filter(group=OuterRef("group"), date__gt=OuterRef("date")).order_by("date")
     return Coalesce(Subquery(on_record.values("date")[:1]), F("next_meeting_date"))
+
+
+def next_meeting_from(today):
+    """For a query of actions, the date of their group's next meeting from ``today``: the next meeting on record
+    or, until it is recorded, the date minutes gave for it."""
+    group = OuterRef("meeting__group")
+    on_record = Meeting.objects.filter(group=group, date__gte=today).order_by("date").values("date")
+    announced = (
+        Meeting.objects.filter(group=group, next_meeting_date__gte=today)
+        .order_by("next_meeting_date")
+        .values("next_meeting_date")
+    )
+    return Coalesce(Subquery(on_record[:1]), Subquery(announced[:1]))
 
 
 OUTSTANDING = [Status.OPEN, Status.IN_PROGRESS]
@@ -179,14 +193,7 @@ class ActionQuerySet(PositionedQuerySet):
 
         That is the next meeting on record or, until it is recorded, the date minutes gave for it.
         """
-        group = OuterRef("meeting__group")
-        on_record = Meeting.objects.filter(group=group, date__gte=today).order_by("date").values("date")
-        announced = (
-            Meeting.objects.filter(group=group, next_meeting_date__gte=today)
-            .order_by("next_meeting_date")
-            .values("next_meeting_date")
-        )
-        return self.annotate(group_next_meeting=Coalesce(Subquery(on_record[:1]), Subquery(announced[:1])))
+        return self.annotate(group_next_meeting=next_meeting_from(today))
 
     def by_urgency(self):
         """Overdue first, then due soonest, then due at a next meeting not yet set, then undated; each in
@@ -444,6 +451,15 @@ class Action(Positioned, Versioned):
                 condition=Q(status__in=OUTSTANDING),
                 name="action_outstanding",
             ),
+            # A department's counts (``ActionSummary.of``): its ownerships, read from ``actionowner_department_action``
+            # in the order of their actions, are merged with the outstanding actions read in the same order, not
+            # looked up one by one in a hash of every outstanding action.
+            models.Index(
+                fields=["id"],
+                include=["meeting", "due_on", "due_at_next_meeting"],
+                condition=Q(status__in=OUTSTANDING),
+                name="action_outstanding_by_id",
+            ),
             # The register sorted by status, a page at a time from either end: ORDER BY STATUS_ORDER,
             # meeting_date, meeting_id, number LIMIT 50 reads the index, not a sort of every action.
             models.Index(STATUS_ORDER, F("meeting_date"), F("meeting"), F("number"), name="action_status_order"),
@@ -490,7 +506,7 @@ class Action(Positioned, Versioned):
         return f"{self.reference}: {self.text[:80]}" if self.number else self.text[:80]
 
     def get_absolute_url(self):
-        return reverse("actions:action", args=[self.pk])
+        return f"{action_pages_prefix()}{self.pk}/"
 
     def clean(self):
         if self.due_date and self.due_at_next_meeting:
@@ -767,6 +783,20 @@ class Action(Positioned, Versioned):
             update(current.get(department.pk) or ActionOwner(action=self, department=department))
 
 
+def action_pages_prefix():
+    """The start of every action's address, "/actions/", followed by its pk and a slash.
+
+    Reversed once for each script prefix and URL configuration, the only things the address depends on,
+    so that a page listing a few hundred actions does not spend a reverse() on each.
+    """
+    return _action_pages_prefix(get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+
+
+@functools.lru_cache(maxsize=16)
+def _action_pages_prefix(script_prefix, urlconf):
+    return reverse("actions:action", args=[0], urlconf=urlconf).removesuffix("0/")
+
+
 def keep_meeting_date(meeting):
     """The one rule for ``Action.meeting_date``: it is its meeting's date. Called when a meeting is saved."""
     Action.objects.filter(meeting=meeting).exclude(meeting_date=meeting.date).update(meeting_date=meeting.date)
@@ -869,18 +899,16 @@ class ActionSummary:
     def of(cls, actions, today):
         """Count, in one query, outstanding actions: all of them, the overdue, and those due by the
         group's next meeting (but not yet overdue), as of ``today``."""
-        counts = (
-            actions.outstanding()
-            .with_due(today)
-            .with_next_meeting(today)
-            .aggregate(
-                outstanding=models.Count("pk"),
-                overdue=models.Count("pk", filter=Q(is_overdue=True)),
-                due_by_next_meeting=models.Count(
-                    "pk",
-                    filter=Q(is_overdue=False) & (Q(due_at_next_meeting=True) | Q(due_on__lte=F("group_next_meeting"))),
-                ),
-            )
+        # Counted straight from the rows rather than from a subquery of annotated rows: "overdue" is said as
+        # ``overdue()`` says it, and the group's next meeting is asked for only in the count that needs it.
+        overdue = Q(due_on__lt=today)
+        counts = actions.outstanding().aggregate(
+            outstanding=models.Count("pk"),
+            overdue=models.Count("pk", filter=overdue),
+            due_by_next_meeting=models.Count(
+                "pk",
+                filter=~overdue & (Q(due_at_next_meeting=True) | Q(due_on__lte=next_meeting_from(today))),
+            ),
         )
         return cls(**counts)
 

@@ -150,7 +150,7 @@ def department(request, pk):
     today = timezone.localdate()
     owned = Action.objects.visible_to(request.user).owned_by(department)
     summary = ActionSummary.of(owned, today)
-    outstanding = owned.outstanding().for_table(today).with_next_meeting(today).by_urgency()
+    outstanding = owned.outstanding().for_table(today).by_urgency()
     paginator = BothEndsPaginator(outstanding, PAGE_SIZE)
     paginator.count = summary.outstanding  # counted with the summary: no second count
     page = paginator.get_page(request.GET.get("page"))

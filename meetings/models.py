@@ -133,10 +133,14 @@ class Department(models.Model):
 
     def lineage(self):
         """The ids of this department and of every department whose work passed to it."""
+        # Departments are a few dozen and successions fewer: all of them in one query, followed here, cost the
+        # same however many generations a department has.
+        predecessors = {}
+        for pk, successor in Department.objects.exclude(successor=None).order_by().values_list("pk", "successor"):
+            predecessors.setdefault(successor, []).append(pk)
         ids, newest = {self.pk}, [self.pk]
         while newest:
-            successors = Department.objects.filter(successor__in=newest).values_list("pk", flat=True)
-            newest = [pk for pk in successors if pk not in ids]
+            newest = [pk for successor in newest for pk in predecessors.get(successor, []) if pk not in ids]
             ids.update(newest)
         return ids
 

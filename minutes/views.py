@@ -24,7 +24,7 @@ from minutes.recording import (
 
 @require_GET
 def minutes(request, pk):
-    meeting = readable_meeting(request, pk, with_minutes())
+    meeting = readable_meeting(request, pk, with_minutes(update_counts=False))
     is_secretariat = meeting.group.is_served_by(request.user)
     arising = reviewed_page(meeting, request.GET.get("arising"))
     return render(

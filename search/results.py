@@ -1,18 +1,19 @@
 """One search over the text of minutes (agenda item titles, paragraphs), actions and updates.
 
-Each kind of record is found by its own query, of records the user may read (``readable_by``) and
-never withdrawn updates, each bounded to the newest ``NEWEST`` matches; these are ordered together best
-first (by full-text rank on PostgreSQL, newest first on SQLite) and cut into pages, so a page costs
-the same however many records hold the words. Only the page's records are then loaded, with snippets.
+Each kind of record is found by its own query (on PostgreSQL, the four sent as one union), of records
+the user may read (``readable_by``) and never withdrawn updates, each bounded to the newest ``NEWEST``
+matches; these are ordered together best first (by full-text rank on PostgreSQL, newest first on
+SQLite) and cut into pages, so a page costs the same however many records hold the words. Only the
+page's records are then loaded, with snippets.
 """
 
 import datetime
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import F, FloatField, Max, Value
 from django.db.models.functions import Coalesce, TruncDate
-from django.urls import reverse
 from django.utils.functional import cached_property
 
 from actions.models import Action, Update
@@ -47,9 +48,9 @@ class Source:
     date: object
     related: tuple
 
-    def found(self, hidden, text, *, group=None, year=None):
-        """The most recently recorded records of this kind that hold the text, none of the ``hidden``
-        meetings', as ``Found``, newest first: one more than ``NEWEST``, if there are more."""
+    def matches(self, hidden, text, *, group=None, year=None):
+        """The records of this kind that hold the text, none of the ``hidden`` meetings', newest first, as
+        rows of their pk, rank, date and kind (``Found``'s fields), unbounded: ``look`` takes a window of them."""
         rows = self.model.objects.exclude(**{f"{self.meeting}__in": hidden})
         if self.model is Update:
             rows = rows.filter(withdrawn_at=None)
@@ -60,23 +61,15 @@ class Source:
         if year is not None:
             rows = rows.filter(found_on__gte=datetime.date(year, 1, 1), found_on__lte=datetime.date(year, 12, 31))
         score = rank(text) if full_text(rows.db) else Value(0.0, output_field=FloatField())
-        newest = rows.annotate(found_rank=score).order_by("-pk").values_list("pk", "found_rank", "found_on")
-        # The newest matches are looked for among the newest records first, then among the sixteen times
-        # as many before them, and so on: a common word is found in the first few thousand records, a
-        # rare one in a few wider looks, each served by the search vector's index; only the rows kept are
-        # ranked.
-        top = self.model.objects.aggregate(top=Max("pk"))["top"] or 0
-        found, high, window = [], top, FIRST_LOOK
-        while True:
-            low = top - window
-            wanted = NEWEST + 1 - len(found)
-            found += [
-                Found(self.kind, pk, score, date)
-                for pk, score, date in newest.filter(pk__gt=low, pk__lte=high)[:wanted]
-            ]
-            if len(found) > NEWEST or low <= 0:
-                return found
-            high, window = low, window * 16
+        return (
+            rows.annotate(found_rank=score, found_kind=Value(self.kind))
+            .order_by("-pk")
+            .values_list("pk", "found_rank", "found_on", "found_kind")
+        )
+
+    def newest_pk(self):
+        """The query of this kind's newest pk, as one row of the pk (None, if there are no records) and the kind."""
+        return self.model.objects.order_by().values(kind=Value(self.kind)).values_list(Max("pk"), "kind")
 
     def load(self, pks, text):
         """The records of these pks, with what is shown of each, by pk."""
@@ -109,6 +102,47 @@ SOURCES = {
         ),
     ]
 }
+
+
+def look(queries):
+    """The rows of the queries, each sliced, in one query where the database can union sliced queries
+    (PostgreSQL), else in one query each (SQLite)."""
+    queries = list(queries)
+    if not queries:
+        return []
+    if connection.features.supports_slicing_ordering_in_compound:
+        first, *others = queries
+        return list(first.union(*others, all=True)) if others else list(first)
+    return [row for query in queries for row in query]
+
+
+def newest_matches(sources, hidden, text, **filters):
+    """The most recently recorded records of each source's kind that hold the text, none of the ``hidden``
+    meetings', as ``Found``, newest first: for each kind, one more than ``NEWEST``, if there are more.
+
+    The newest matches are looked for among the newest records first, then among the sixteen times as many
+    before them, and so on: a common word is found in the first few thousand records, a rare one in a few
+    wider looks, each served by the search vector's index; only the rows kept are ranked. The first look
+    at every kind is one query, after one query for their newest pks.
+    """
+    matches = {source.kind: source.matches(hidden, text, **filters) for source in sources}
+    first, *others = (source.newest_pk() for source in sources)
+    top = {kind: pk or 0 for pk, kind in first.union(*others, all=True)}
+    found = {kind: [] for kind in matches}
+    window = FIRST_LOOK
+    high = dict(top)
+    looking = list(matches)
+    while looking:
+        low = {kind: top[kind] - window for kind in looking}
+        rows = look(
+            matches[kind].filter(pk__gt=low[kind], pk__lte=high[kind])[: NEWEST + 1 - len(found[kind])]
+            for kind in looking
+        )
+        for pk, score, date, kind in rows:
+            found[kind].append(Found(kind, pk, score, date))
+        looking = [kind for kind in looking if len(found[kind]) <= NEWEST and low[kind] > 0]
+        high, window = low, window * 16
+    return found
 
 
 @dataclass(frozen=True)
@@ -146,7 +180,7 @@ def _result(kind, record, text):
             kind, record.reference, record.get_absolute_url(), record.meeting.group, record.meeting.date, snippet
         )
     action = record.action
-    url = f"{reverse('actions:action', args=[action.pk])}#update-{record.pk}"
+    url = f"{action.get_absolute_url()}#update-{record.pk}"
     return Result(kind, f"Update on {action.reference}", url, action.meeting.group, record.happened_on, snippet)
 
 
@@ -167,8 +201,9 @@ class Search:
     """What a user finds for some text, with the filters chosen, as pages of results.
 
     ``kind`` is a key of ``KINDS``, or None for everything. Each kind of record is asked for its
-    ``NEWEST`` matches (one bounded query each), which are ranked together: a page costs the same however
-    many records hold a common word, and more words or a filter find fewer, all ranked.
+    ``NEWEST`` matches (one bounded query each, in one union on PostgreSQL), which are ranked together:
+    a page costs the same however many records hold a common word, and more words or a filter find
+    fewer, all ranked.
     """
 
     def __init__(self, user, text, *, group=None, year=None, kind=None):
@@ -186,8 +221,7 @@ class Search:
     def found(self):
         """What is found of every kind, best first."""
         found = []
-        for source in self.sources:
-            rows = source.found(self.hidden, self.text, group=self.group, year=self.year)
+        for rows in newest_matches(self.sources, self.hidden, self.text, group=self.group, year=self.year).values():
             self.more_than_shown |= len(rows) > NEWEST
             found += rows[:NEWEST]
         return sorted(found, key=Found.order)

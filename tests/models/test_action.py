@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
+from django.urls import clear_script_prefix, reverse, set_script_prefix
 from django.utils import timezone
 
 from actions.models import REGISTER_ROW, Action, ActionOwner, Status
@@ -21,6 +22,17 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def departments():
     return {name: DepartmentFactory(short_name=name) for name in ["MOJ", "AGO", "CPS"]}
+
+
+def test_its_address_is_its_page_whatever_the_script_prefix():
+    action = ActionFactory.build(pk=42)
+
+    assert action.get_absolute_url() == reverse("actions:action", args=[42]) == "/actions/42/"
+    set_script_prefix("/idmg/")
+    try:
+        assert action.get_absolute_url() == "/idmg/actions/42/"
+    finally:
+        clear_script_prefix()
 
 
 def test_its_meeting_is_set_from_its_agenda_item():

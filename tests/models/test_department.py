@@ -81,6 +81,35 @@ def test_current_stops_when_successors_go_round_in_a_loop():
     assert second.current() == first
 
 
+def test_the_lineage_is_the_department_and_every_generation_whose_work_passed_to_it():
+    fcdo = DepartmentFactory(short_name="FCDO")
+    fco = DepartmentFactory(short_name="FCO", successor=fcdo)
+    dfid = DepartmentFactory(short_name="DFID", successor=fcdo)
+    oda = DepartmentFactory(short_name="ODA", successor=dfid)
+    DepartmentFactory(short_name="Home Office")
+
+    assert fcdo.lineage() == {fcdo.pk, fco.pk, dfid.pk, oda.pk}
+    assert dfid.lineage() == {dfid.pk, oda.pk}
+
+
+def test_the_lineage_stops_when_successors_go_round_in_a_loop():
+    first = DepartmentFactory(short_name="First")
+    second = DepartmentFactory(short_name="Second", successor=first)
+    first.successor = second
+    first.save()
+
+    assert first.lineage() == {first.pk, second.pk}
+
+
+def test_the_lineage_is_read_in_one_query_however_many_generations(django_assert_num_queries):
+    newest = department = DepartmentFactory()
+    for _ in range(3):
+        department = DepartmentFactory(successor=department)
+
+    with django_assert_num_queries(1):
+        assert len(newest.lineage()) == 4
+
+
 def test_a_department_cannot_be_its_own_successor():
     department = DepartmentFactory(short_name="Home Office")
     department.successor = department
