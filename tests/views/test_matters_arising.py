@@ -7,8 +7,9 @@ import re
 
 import pytest
 from django.core.management import call_command
-from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
+from pytest_django.asserts import assertContains, assertHTMLEqual, assertNotContains, assertRedirects
 
+from actions.forms import UpdateForm
 from actions.models import Action, Status, Update
 from meetings.models import Group, Meeting
 from tests.factories import (
@@ -104,6 +105,19 @@ def test_each_action_arising_has_its_own_form(secretariat_client, meeting):
     assertContains(response, f'data-hx-post="{update_url(meeting, action)}"')
     assertContains(response, f'name="arising-{action.pk}-status"')
     assertContains(response, f'name="arising-{action.pk}-text"')
+
+
+@pytest.mark.parametrize("status", [Status.OPEN, Status.IN_PROGRESS])
+def test_each_blank_update_form_is_written_as_the_form_kit_renders_it(secretariat_client, meeting, status):
+    action = demo_action(4)
+    Action.objects.filter(pk=action.pk).update(status=status, version=7)
+    action.refresh_from_db()
+
+    html = secretariat_client.get(record_url(meeting)).content.decode()
+
+    row = html[html.index(f'id="arising-{action.pk}"') :]
+    written = row[row.index("</legend>") + len("</legend>") : row.index("</fieldset>\n    <button")]
+    assertHTMLEqual(written, str(UpdateForm(action=action, meeting=meeting, prefix=f"arising-{action.pk}")))
 
 
 def test_recording_an_update_with_htmx_returns_the_row_alone_with_the_count_beside_it(
