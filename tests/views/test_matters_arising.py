@@ -37,10 +37,10 @@ RECORD_QUERIES = 19
 MINUTES_QUERIES = 15
 # The session and the user; the meeting with its group; the groups the user serves; the action
 # with its owners and updates, to check the update; saving the update and the action, with their
-# checks, savepoints and history (19); the action again with its owners and updates; the counts of
+# savepoints and history (10); the action again with its owners and updates; the counts of
 # matters arising; the group's secretariat, who sign the updates. (Without JavaScript, also the
 # actions before it, for the page to go back to.)
-ROW_QUERIES = 31
+ROW_QUERIES = 22
 # Adding an attendee with htmx: checking, saving and answering with the new row and the add form,
 # without the matters arising.
 ATTENDEE_ADDED_QUERIES = 19
