@@ -43,7 +43,7 @@ MINUTES_QUERIES = 15
 ROW_QUERIES = 22
 # Adding an attendee with htmx: checking, saving and answering with the new row and the add form,
 # without the matters arising.
-ATTENDEE_ADDED_QUERIES = 19
+ATTENDEE_ADDED_QUERIES = 17
 RECORD_PAGE = 25
 MINUTES_PAGE = 50
 
