@@ -103,7 +103,7 @@ class ActionForm(CharacterLimitsMixin, NewDepartmentsMixin, VersionedFormMixin, 
     def save(self, commit=True):
         adding = self.instance._state.adding
         action = super().save(commit=commit)
-        departments = [Department.objects.resolve(name) for name in self.cleaned_data["owners"]]
+        departments = [self.typed_department(name) for name in self.cleaned_data["owners"]]
         action.set_owners(departments, lead=departments[0] if self.cleaned_data["first_owner_leads"] else None)
         if not adding:
             was_due_date, was_at_next_meeting = self.due_before

@@ -90,6 +90,7 @@ class NewDepartmentsMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["add_departments"] = forms.BooleanField(required=False, widget=UnconfirmedInput)
+        self.departments_found = {}
         offer_suggestions(self)
 
     def clean(self):
@@ -97,13 +98,19 @@ class NewDepartmentsMixin:
         for name in self.department_fields:
             typed = cleaned.get(name) or []
             typed = [typed] if isinstance(typed, str) else typed
-            unknown = [text for text in typed if not Department.objects.named(text)]
+            found = [(text, Department.objects.named(text)) for text in typed]
+            self.departments_found.update((text, department) for text, department in found if department)
+            unknown = [text for text, department in found if department is None]
             if unknown:
                 # Shown whenever the names typed are new, so a tick is never carried unseen to other names.
                 self.ask_to_confirm(unknown)
                 if not cleaned.get("add_departments"):
                     self.add_error(name, self.unknown_message(unknown))
         return cleaned
+
+    def typed_department(self, text):
+        """The department typed, as ``clean()`` found it on record, or created now if it is new."""
+        return self.departments_found.get(text) or Department.objects.resolve(text)
 
     @staticmethod
     def unknown_message(unknown):
@@ -178,8 +185,9 @@ class AttendeeForm(NewDepartmentsMixin, RowForm):
 
     def save(self, commit=True):
         attendee = super().save(commit=False)
-        attendee.department = Department.objects.resolve(self.cleaned_data["department"])
-        attendee.person = Person.objects.resolve(self.cleaned_data["person"])
+        attendee.department = self.typed_department(self.cleaned_data["department"])
+        # clean() found who was typed, if on record.
+        attendee.person = attendee.person or Person.objects.resolve(self.cleaned_data["person"])
         attendee.deputising_for = Person.objects.resolve(self.cleaned_data["deputising_for"])
         if commit:
             attendee.save()
@@ -223,7 +231,7 @@ class ApologyForm(NewDepartmentsMixin, RowForm):
 
     def save(self, commit=True):
         apology = super().save(commit=False)
-        apology.department = Department.objects.resolve(self.cleaned_data["department"])
+        apology.department = self.typed_department(self.cleaned_data["department"])
         apology.person = Person.objects.resolve(self.cleaned_data["person"])
         if commit:
             apology.save()

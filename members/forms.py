@@ -41,7 +41,7 @@ class MemberForm(NewDepartmentsMixin, CharacterLimitsMixin, forms.Form):
 
     def save(self):
         """The membership, made or (for a department that left and comes back) opened again."""
-        department = Department.objects.resolve(self.cleaned_data["department"])
+        department = self.typed_department(self.cleaned_data["department"])
         joined_on = self.cleaned_data["joined_on"]
         membership = Membership.objects.of(self.group).filter(department=department).first()
         if membership is None:

@@ -4,6 +4,8 @@ Every form on the page has its own prefix, so a form that comes back with errors
 of the blank one it was submitted from, and htmx can re-render any one section of the page alone.
 """
 
+import functools
+
 from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -82,7 +84,7 @@ def build_context(meeting, user, *, form=None, editing=None, arising_page=None):
         "autofocus": False,
     }
     if arising_page is not None:
-        context.update(matters_arising_context(meeting, arising_page, slot))
+        context.update(matters_arising_context(meeting, arising_page, form))
     return context
 
 
@@ -112,13 +114,16 @@ def address_rows(meeting):
 
 
 def row_addresses(meeting, kind):
-    """A function that gives a row of this kind its controls' addresses and its place in its list;
+    """A function that gives a row of this kind its controls' addresses, its id in the page
+    (``element_id``: "attendee-12"), its controls' id (``controls_id``) and its place in its list;
     an action, the address of its own page too (``addresses.page``)."""
     prefix = reverse(f"minutes:{kind}-edit", args=[meeting.pk, 0]).removesuffix("0/edit/")
     page_prefix = reverse("actions:action", args=[0]).removesuffix("0/") if kind == "action" else None
 
     def address(row, *, first, last):
         row.addresses = {control: f"{prefix}{row.pk}/{control}/" for control in ("edit", "move", "delete")}
+        # Said once here: a number the template writes is localised each time, at a cost.
+        row.element_id, row.controls_id = element_id(kind, row.pk), f"{kind}-{row.pk}-controls"
         if page_prefix:
             row.addresses["page"] = f"{page_prefix}{row.pk}/"
         row.is_first, row.is_last = first, last
@@ -329,21 +334,61 @@ def apology_offers_context(meeting):
     return {"meeting": meeting, "apology_offers": apology_offers(meeting), "oob": True}
 
 
-def matters_arising_context(meeting, number, slot=None):
-    """One page of the meeting's matters arising, each with its update form, and their counts."""
+def matters_arising_context(meeting, number, form=None):
+    """One page of the meeting's matters arising, each with its update form, and their counts.
+
+    ``form`` is an update form that came back with problems: it takes its action's place. The others
+    are blank, and written from ``blank_update`` without building a form for each.
+    """
     counts = Action.objects.arising_counts(meeting)
     paginator = BothEndsPaginator(Action.objects.matters_arising(meeting).for_listing(today=meeting.date), ARISING_PAGE)
     paginator.count = counts.total  # counted with the reviewed ones: no second count
     page = paginator.get_page(number)
     page.object_list = as_arising(page.object_list, meeting)
+    address = arising_addresses(meeting)
     for action in page.object_list:
-        prefix = f"arising-{action.pk}"
-        action.update_form = (
-            slot(UpdateForm, prefix, action=action, meeting=meeting)
-            if slot
-            else UpdateForm(prefix=prefix, action=action, meeting=meeting)
-        )
-    return {"matters_arising": page.object_list, "arising_page": page, "arising_counts": counts}
+        address(action, form if form is not None and form.prefix == f"arising-{action.pk}" else None)
+    return {
+        "matters_arising": page.object_list,
+        "arising_page": page,
+        "arising_counts": counts,
+        "blank_update": blank_update(),
+    }
+
+
+def arising_addresses(meeting):
+    """A function that gives an action of the meeting's matters arising what its row needs: the
+    addresses of its own page and of its update (``addresses``), the prefix and version its update
+    form posts, and that form, when it is not blank (``update_form``, else None)."""
+    update_prefix = reverse("minutes:matters-arising-update", args=[meeting.pk, 0]).removesuffix("0/")
+    page_prefix = reverse("actions:action", args=[0]).removesuffix("0/")
+
+    def address(action, form=None):
+        action.addresses = {"page": f"{page_prefix}{action.pk}/", "update": f"{update_prefix}{action.pk}/"}
+        action.update_prefix, action.version_value = f"arising-{action.pk}", str(action.version)
+        action.update_form = form
+
+    return address
+
+
+@functools.cache
+def blank_update():
+    """What the page writes of a blank update form from the form's own fields (the partial
+    ``arising-blank-form``): its labels, its hint, its limit and the statuses in order.
+
+    Written by the template, a blank form costs a fraction of rendering a form built for each of
+    the page's matters arising; a test keeps the two alike. The same for everyone, it is worked
+    out once.
+    """
+    status, text = UpdateForm.base_fields["status"], UpdateForm.base_fields["text"]
+    return {
+        "status_label": status.label,
+        "statuses": [(str(index), value, label) for index, (value, label) in enumerate(status.choices)],
+        "text_label": text.label,
+        "text_hint": text.help_text,
+        "text_limit": str(text.max_length),
+        "text_limit_shown": f"{text.max_length:,}",
+    }
 
 
 def arising_page_of(meeting, action):

@@ -35,6 +35,7 @@ from minutes.recording import (
     render_removed,
     render_row,
     row_siblings,
+    shown_rows,
 )
 
 
@@ -82,8 +83,11 @@ class RowKind:
         return row_siblings(self.name, row)
 
     def get_row(self, meeting, pk):
-        lookup = {"agenda_item__meeting": meeting} if self.in_item else {"meeting": meeting}
-        return get_object_or_404(self.model, pk=pk, **lookup)
+        if self.in_item:
+            rows = self.model.objects.select_related("agenda_item").filter(agenda_item__meeting=meeting)
+        else:
+            rows = self.model.objects.filter(meeting=meeting)
+        return get_object_or_404(rows, pk=pk)
 
     def urls(self, plural):
         """URL patterns for this kind of row, named ``<name>-add``, ``-edit``, ``-delete``, ``-move``."""
@@ -181,7 +185,8 @@ def edit_row(request, meeting_pk, kind, pk):
     form = kind.form(meeting, item=item, row=row, data=request.POST or None, author=request.user)
     if request.method == "POST" and form.is_valid() and form.save_unless_conflict():
         if alone:
-            saved = render_row(request, meeting, kind.name, kind.get_row(meeting, pk), kind.siblings(row))
+            shown = shown_rows(kind.name, meeting).get(pk=pk)
+            saved = render_row(request, meeting, kind.name, shown, kind.siblings(row))
             return announced(saved, kind.announcement(row, "saved"))
         return after_change(request, meeting, kind.section(meeting, row=row), kind.announcement(row, "saved"))
     if alone:

@@ -15,7 +15,9 @@ from minutes.history import meeting_changes
 from minutes.recording import (
     Section,
     announced,
+    arising_addresses,
     arising_page_of,
+    blank_update,
     render_recording_page,
     render_shown_row,
     shown_row_id,
@@ -82,10 +84,14 @@ def matters_arising_update(request, meeting_pk, pk):
     if request.htmx:
         if saved:
             action = Action.objects.for_listing(today=meeting.date).get(pk=pk)
-            form = UpdateForm(prefix=form.prefix, action=action, meeting=meeting)
         [action] = as_arising([action], meeting)
-        action.update_form = form
-        context = {"meeting": meeting, "action": action, "arising_counts": Action.objects.arising_counts(meeting)}
+        arising_addresses(meeting)(action, None if saved else form)
+        context = {
+            "meeting": meeting,
+            "action": action,
+            "arising_counts": Action.objects.arising_counts(meeting),
+            "blank_update": blank_update(),
+        }
         response = render(request, "minutes/record.html#arising-update", {**context, "oob": True})
         return announced(response, f"Update recorded on {action.reference}") if saved else response
     page = arising_page_of(meeting, action)

@@ -28,10 +28,9 @@ document.body.addEventListener("htmx:afterSettle", (event) => {
     // A row moved down comes back beside the row it passed, whose controls are what settles: its own
     // Move button is elsewhere in the page.
     if (!matches.length && source.closest(".app-row-actions")) matches = Array.from(document.querySelectorAll(controls));
-    const direction = source.querySelector("input[name=direction]");
-    const same =
-      (direction && matches.find((element) => element.querySelector(`input[name=direction][value="${direction.value}"]`))) ||
-      matches[0];
+    // A row's Move up and Move down buttons post to the same address: back to the one pressed.
+    const direction = source.getAttribute("name") === "direction" && source.value;
+    const same = (direction && matches.find((element) => element.value === direction)) || matches[0];
     target = same && same.matches("form") ? same.querySelector("button[type=submit], button:not([type])") : same;
   }
   if (!target) {

@@ -7,8 +7,9 @@ import re
 
 import pytest
 from django.core.management import call_command
-from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
+from pytest_django.asserts import assertContains, assertHTMLEqual, assertNotContains, assertRedirects
 
+from actions.forms import UpdateForm
 from actions.models import Action, Status, Update
 from meetings.models import Group, Meeting
 from tests.factories import (
@@ -36,13 +37,13 @@ RECORD_QUERIES = 19
 MINUTES_QUERIES = 15
 # The session and the user; the meeting with its group; the groups the user serves; the action
 # with its owners and updates, to check the update; saving the update and the action, with their
-# checks, savepoints and history (19); the action again with its owners and updates; the counts of
+# savepoints and history (10); the action again with its owners and updates; the counts of
 # matters arising; the group's secretariat, who sign the updates. (Without JavaScript, also the
 # actions before it, for the page to go back to.)
-ROW_QUERIES = 31
+ROW_QUERIES = 22
 # Adding an attendee with htmx: checking, saving and answering with the new row and the add form,
 # without the matters arising.
-ATTENDEE_ADDED_QUERIES = 19
+ATTENDEE_ADDED_QUERIES = 17
 RECORD_PAGE = 25
 MINUTES_PAGE = 50
 
@@ -104,6 +105,19 @@ def test_each_action_arising_has_its_own_form(secretariat_client, meeting):
     assertContains(response, f'data-hx-post="{update_url(meeting, action)}"')
     assertContains(response, f'name="arising-{action.pk}-status"')
     assertContains(response, f'name="arising-{action.pk}-text"')
+
+
+@pytest.mark.parametrize("status", [Status.OPEN, Status.IN_PROGRESS])
+def test_each_blank_update_form_is_written_as_the_form_kit_renders_it(secretariat_client, meeting, status):
+    action = demo_action(4)
+    Action.objects.filter(pk=action.pk).update(status=status, version=7)
+    action.refresh_from_db()
+
+    html = secretariat_client.get(record_url(meeting)).content.decode()
+
+    row = html[html.index(f'id="arising-{action.pk}"') :]
+    written = row[row.index("</legend>") + len("</legend>") : row.index("</fieldset>\n    <button")]
+    assertHTMLEqual(written, str(UpdateForm(action=action, meeting=meeting, prefix=f"arising-{action.pk}")))
 
 
 def test_recording_an_update_with_htmx_returns_the_row_alone_with_the_count_beside_it(

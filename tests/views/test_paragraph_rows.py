@@ -258,9 +258,10 @@ def test_it_moves_a_paragraph_only_among_its_own_items_paragraphs(secretariat_cl
 
 
 # The session and the user; the meeting with its group; whether the user serves its group; the
-# paragraph and its item; checking its number and saving it, with its version, savepoints and history
-# (8); the paragraph again, with its item; the item's paragraphs, in order, for the moves the row offers.
-CHANGED_QUERIES = 17
+# paragraph with its item (one query); checking its number and saving it, with its version, savepoints
+# and history (8); the paragraph again, with its item (one query); the item's paragraphs, in order, for
+# the moves the row offers.
+CHANGED_QUERIES = 15
 
 
 @pytest.mark.parametrize("siblings", [1, 40])
