@@ -440,8 +440,9 @@ class Action(Positioned, Versioned):
     class Meta(Positioned.Meta):
         indexes = [
             # The register in reference order, a page at a time from either end:
-            # ORDER BY meeting_date, meeting_id, number LIMIT 50 (OFFSET n) reads the index, not a sort of every action.
-            models.Index(fields=["meeting_date", "meeting", "number"], name="action_register_order"),
+            # ORDER BY meeting_date, meeting_id, number LIMIT 50 (OFFSET n) reads the index, not a sort of every action,
+            # and the ids of the rows a later page skips from the index alone.
+            models.Index(fields=["meeting_date", "meeting", "number"], include=["id"], name="action_register_order"),
             # Outstanding actions are a few in a hundred: the register filtered to open or in progress, or to
             # overdue, and a department's outstanding actions read these rows, not every action.
             # The columns the department page's counts read are in the index too, so that they read the index alone.
@@ -461,8 +462,17 @@ class Action(Positioned, Versioned):
                 name="action_outstanding_by_id",
             ),
             # The register sorted by status, a page at a time from either end: ORDER BY STATUS_ORDER,
-            # meeting_date, meeting_id, number LIMIT 50 reads the index, not a sort of every action.
-            models.Index(STATUS_ORDER, F("meeting_date"), F("meeting"), F("number"), name="action_status_order"),
+            # meeting_date, meeting_id, number LIMIT 50 reads the index, not a sort of every action, and the ids of
+            # the rows a later page skips from the index alone (PostgreSQL reads an expression's columns, here
+            # status, from an index only if they are in it as they are).
+            models.Index(
+                STATUS_ORDER,
+                F("meeting_date"),
+                F("meeting"),
+                F("number"),
+                include=["id", "status"],
+                name="action_status_order",
+            ),
             # A department's recently completed actions: ORDER BY closed_on DESC, id DESC LIMIT 10 reads the index
             # backwards until ten of them are the department's, not a sort of all its closed actions.
             models.Index(fields=["closed_on", "id"], condition=Q(status__in=CLOSED), name="action_recently_closed"),
