@@ -53,7 +53,7 @@ def signature_of(user, group):
     member = getattr(user, "department_member", None)
     if member is not None:
         return f"{name}, {member.department.short_name}"
-    if user.pk in group.secretariat_ids:
+    if group.has_on_secretariat(user):
         return f"{name}, {group.short_name} secretariat"
     return name
 
@@ -668,7 +668,6 @@ class Action(Positioned, Versioned):
         self.status, self.closed_on = status, closed_on if status in CLOSED else None
         self.save()
 
-    @transaction.atomic
     def record_update(self, *, author, text="", status=None, meeting=None):
         """Record a progress note or a change of status as an update that is kept.
 
@@ -695,16 +694,31 @@ class Action(Positioned, Versioned):
         # The action, author and meeting are in hand, and check_update() said what the constraints would:
         # checking them again would ask the database five more questions for each update.
         update.full_clean(exclude={"action", "author", "reported_at"}, validate_constraints=False)
-        update.save()
-        if overtaken:
-            return update
-        self.status = status
-        if status in CLOSED and self.closed_on is None:
-            self.closed_on = update.happened_on
-        elif status in OUTSTANDING:
-            self.closed_on = None
-        self.save()
+        # Both saved or neither. Inside a caller's transaction (a form's save_unless_conflict()) this adds no
+        # savepoint: a failure here fails that transaction too.
+        with transaction.atomic(savepoint=False):
+            update.save()
+            if not overtaken:
+                self.status = status
+                if status in CLOSED and self.closed_on is None:
+                    self.closed_on = update.happened_on
+                elif status in OUTSTANDING:
+                    self.closed_on = None
+                self.save()
+        self.keep_fetched(update)
         return update
+
+    def keep_fetched(self, update):
+        """Put a newly saved update first among the action's fetched updates (``with_latest_update()``), so
+        that they read as fetched again would."""
+        fetched = getattr(self, "_prefetched_objects_cache", {})
+        if "updates" in fetched:
+            fetched["updates"]._result_cache.insert(0, update)
+
+    def overdue_on(self, today):
+        """Whether it is still outstanding after its ``due_on`` as of ``today``: ``is_overdue`` as
+        ``with_due()`` annotates it."""
+        return self.is_outstanding and self.due_on is not None and self.due_on < today
 
     @property
     def owner_list(self):

@@ -49,6 +49,12 @@ class Group(models.Model):
         """The ids of the group's secretariat staff, read once for a page that signs many updates."""
         return set(self.secretariat.values_list("pk", flat=True))
 
+    def has_on_secretariat(self, user):
+        """Whether the user is one of the group's secretariat staff: from the groups ``is_served_by()`` read
+        for the user, where it did, otherwise from ``secretariat_ids``."""
+        served = getattr(user, "_served_group_ids", None)
+        return self.pk in served if served is not None else user.pk in self.secretariat_ids
+
     def is_served_by(self, user):
         """Whether the user is on the group's secretariat (administrators serve every group)."""
         if not user.is_authenticated:

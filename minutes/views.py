@@ -83,7 +83,8 @@ def matters_arising_update(request, meeting_pk, pk):
     saved = form.is_valid() and form.save_unless_conflict(author=request.user)
     if request.htmx:
         if saved:
-            action = Action.objects.for_listing(today=meeting.date).get(pk=pk)
+            # Saved as it was fetched, with the new update among its updates: only its overdue tag may change.
+            action.is_overdue = action.overdue_on(meeting.date)
         [action] = as_arising([action], meeting)
         arising_addresses(meeting)(action, None if saved else form)
         context = {
