@@ -4,6 +4,7 @@ from django.utils import timezone
 from django_filters.fields import ModelChoiceField, ModelChoiceIterator
 
 from actions.models import LATEST_DUE_ORDER, REFERENCE_ORDER, STATUS_ORDER, URGENCY_ORDER, Status
+from govuk.forms import ChoicesInOneQuery
 from meetings.models import Department, Group, Meeting
 
 # Reference order is the index ``action_register_order``, status order ``action_status_order``, the due date
@@ -16,16 +17,6 @@ SORTS = {
     "-due": ("Due date, latest first", LATEST_DUE_ORDER),
     "status": ("Status", [STATUS_ORDER, *REFERENCE_ORDER]),
 }
-
-
-class ChoicesInOneQuery(forms.models.ModelChoiceIterator):
-    def __iter__(self):
-        # Read as a plain query: Django's iterator() opens a server-side cursor on PostgreSQL, three round trips
-        # to the database for a list of twenty groups.
-        if self.field.empty_label is not None:
-            yield ("", self.field.empty_label)
-        for choice in self.queryset:
-            yield self.choice(choice)
 
 
 class ListedChoices(ModelChoiceIterator, ChoicesInOneQuery):

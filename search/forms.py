@@ -1,15 +1,8 @@
 from django import forms
 
-from actions.filters import ChoicesInOneQuery
-from govuk.forms import CharacterLimitsMixin
+from govuk.forms import CharacterLimitsMixin, ListedModelChoiceField
 from meetings.models import Group, Meeting
 from search.results import KINDS
-
-
-class GroupChoiceField(forms.ModelChoiceField):
-    """A choice of group whose few options are read in one plain query, not through a server-side cursor."""
-
-    iterator = ChoicesInOneQuery
 
 
 class SearchForm(CharacterLimitsMixin, forms.Form):
@@ -21,7 +14,7 @@ class SearchForm(CharacterLimitsMixin, forms.Form):
         max_length=200,
         required=False,
     )
-    group = GroupChoiceField(
+    group = ListedModelChoiceField(
         queryset=Group.objects.all(),
         required=False,
         empty_label="All groups",
